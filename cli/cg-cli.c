@@ -1,0 +1,747 @@
+/* cg-cli.c: common-ground-cli, the command line over the core
+ *
+ * For batch and headless work: validate and import profiles, list what is loaded,
+ * write divergence matrices and charts. Exit status: 0 success, 1 bad input (the
+ * message names the file and position), 2 wrong usage.
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cg-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cg-chart-export.h"
+#include "cg-chart-heatmap.h"
+#include "cg-country.h"
+#include "cg-divergence.h"
+#include "cg-framework.h"
+#include "cg-profile.h"
+#include "cg-store.h"
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_BAD_INPUT = 1,
+  EXIT_USAGE = 2,
+};
+
+static const char *program_name = "common-ground-cli";
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_printerr ("%s: %s\n", program_name, message);
+  if (context != NULL)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("\n%s", help);
+    }
+  return EXIT_USAGE;
+}
+
+static int
+input_error (const GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  return EXIT_BAD_INPUT;
+}
+
+/* Parses the options of one command; returns -1 when parsing succeeded. */
+static int
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (context, error->message);
+  return -1;
+}
+
+static CgStore *
+open_store (const char  *db_path,
+            GError     **error)
+{
+  g_autoptr(CgStore) store = NULL;
+  g_autofree char *shipped = NULL;
+
+  if (db_path == NULL)
+    return cg_store_open_default (error);
+
+  store = cg_store_open (db_path, error);
+  if (store == NULL)
+    return NULL;
+
+  shipped = cg_store_dup_shipped_dir ();
+  if (!cg_store_sync_shipped (store, shipped, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *iso = NULL;
+
+  if (date == NULL)
+    return TRUE;
+
+  iso = g_strdup_printf ("%sT00:00:00Z", date);
+  parsed = g_date_time_new_from_iso8601 (iso, NULL);
+  if (parsed == NULL || strlen (date) != 10)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a date of the form YYYY-MM-DD"), date);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The selection the matrix and chart commands work on. */
+typedef struct
+{
+  char     *db_path;
+  char     *countries;
+  char     *as_of;
+  char     *range;
+} Selection;
+
+static void
+selection_clear (Selection *selection)
+{
+  g_free (selection->db_path);
+  g_free (selection->countries);
+  g_free (selection->as_of);
+  g_free (selection->range);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
+
+static void
+add_selection_options (GOptionContext *context,
+                       Selection      *selection)
+{
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &selection->db_path,
+      N_("Database to use instead of the default one"), N_("PATH") },
+    { "countries", 0, 0, G_OPTION_ARG_STRING, &selection->countries,
+      N_("Compare only these countries (ISO codes, comma-separated)"), N_("A,B,…") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &selection->as_of,
+      N_("Compare the rules in force on this date (default: today)"), N_("YYYY-MM-DD") },
+    { "range", 0, 0, G_OPTION_ARG_STRING, &selection->range,
+      N_("Scale distances by the framework’s declared ranges or by the observed ones"),
+      "framework|observed" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/* Loads the dataset, restricts it to the selection and scores it. Returns an exit
+ * status, or -1 with *out_matrix set. */
+static int
+compute_selection (GOptionContext  *context,
+                   Selection       *selection,
+                   CgMatrix       **out_matrix,
+                   CgDataset      **out_dataset,
+                   CgRangeMode     *out_mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(CgDataset) dataset = NULL;
+  CgRangeMode mode = CG_RANGE_FRAMEWORK;
+
+  if (selection->range != NULL)
+    {
+      if (g_str_equal (selection->range, "framework"))
+        mode = CG_RANGE_FRAMEWORK;
+      else if (g_str_equal (selection->range, "observed"))
+        mode = CG_RANGE_OBSERVED;
+      else
+        return usage_error (context, _("--range takes “framework” or “observed”"));
+    }
+
+  if (!check_date (selection->as_of, &error))
+    return usage_error (context, error->message);
+
+  store = open_store (selection->db_path, &error);
+  if (store == NULL)
+    return input_error (error);
+
+  dataset = cg_store_load_dataset (store, selection->as_of, &error);
+  if (dataset == NULL)
+    return input_error (error);
+
+  if (selection->countries != NULL)
+    {
+      g_auto(GStrv) codes = g_strsplit (selection->countries, ",", -1);
+      g_autoptr(CgDataset) subset = NULL;
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          g_strstrip (codes[i]);
+          for (char *p = codes[i]; *p != '\0'; p++)
+            *p = g_ascii_toupper (*p);
+        }
+
+      subset = cg_dataset_select (dataset, (const char * const *) codes, &error);
+      if (subset == NULL)
+        return input_error (error);
+      g_clear_pointer (&dataset, cg_dataset_unref);
+      dataset = g_steal_pointer (&subset);
+    }
+
+  if (cg_dataset_get_n_rows (dataset) < 2)
+    {
+      g_printerr (_("At least two countries with profiles are needed for a comparison\n"));
+      return EXIT_BAD_INPUT;
+    }
+
+  *out_matrix = cg_divergence_compute (dataset, mode);
+  *out_mode = mode;
+  if (out_dataset != NULL)
+    *out_dataset = g_steal_pointer (&dataset);
+  return -1;
+}
+
+static int
+command_validate (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — check profile and "
+                                                              "framework files"));
+  g_autofree char *framework_path = NULL;
+  g_autoptr(CgFramework) framework = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "framework", 0, 0, G_OPTION_ARG_FILENAME, &framework_path,
+      N_("Check profiles against this framework (default: the shipped one)"), N_("FILE") },
+    { NULL }
+  };
+  int status = EXIT_OK;
+  int ret;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc < 2)
+    return usage_error (context, _("Name at least one file to validate"));
+
+  if (framework_path == NULL)
+    {
+      g_autofree char *shipped = cg_store_dup_shipped_dir ();
+      framework_path = g_build_filename (shipped, "framework.xml", NULL);
+    }
+
+  framework = cg_framework_new_from_file (framework_path, &error);
+  if (framework == NULL)
+    return input_error (error);
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) file_error = NULL;
+      g_autofree char *basename = g_path_get_basename (argv[i]);
+
+      if (g_str_equal (basename, "framework.xml"))
+        {
+          g_autoptr(CgFramework) other = cg_framework_new_from_file (argv[i], &file_error);
+          if (other != NULL)
+            g_print (_("%s: valid framework “%s” version %u, %u indicators\n"), argv[i],
+                     cg_framework_get_id (other), cg_framework_get_version (other),
+                     cg_framework_get_n_indicators (other));
+        }
+      else
+        {
+          g_autoptr(CgProfile) profile = cg_profile_new_from_file (argv[i], framework,
+                                                                   &file_error);
+          if (profile != NULL)
+            g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid profile “%s”, %u value\n",
+                                  "%s: valid profile “%s”, %u values\n",
+                                  cg_profile_get_values (profile)->len),
+                     argv[i], cg_profile_get_code (profile),
+                     cg_profile_get_values (profile)->len);
+        }
+
+      if (file_error != NULL)
+        {
+          g_printerr ("%s\n", file_error->message);
+          status = EXIT_BAD_INPUT;
+        }
+    }
+
+  return status;
+}
+
+static void
+collect_xml_files (const char *path,
+                   GPtrArray  *files)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_ptr_array_add (files, g_strdup (path));
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  if (dir == NULL)
+    {
+      g_ptr_array_add (files, g_strdup (path));  /* reported when it is read */
+      return;
+    }
+
+  found = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".xml"))
+        g_ptr_array_add (found, g_build_filename (path, name, NULL));
+    }
+  g_ptr_array_sort (found, (GCompareFunc) g_strcmp0);
+  g_ptr_array_extend_and_steal (files, g_steal_pointer (&found));
+}
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|FOLDER… — import profiles, "
+                                                              "all or nothing"));
+  g_autofree char *db_path = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Database to use instead of the default one"), N_("PATH") },
+    { NULL }
+  };
+  guint n_profiles = 0;
+  int ret;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc < 2)
+    return usage_error (context, _("Name at least one profile file or folder to import"));
+
+  for (int i = 1; i < argc; i++)
+    collect_xml_files (argv[i], files);
+  if (files->len == 0)
+    {
+      g_printerr (_("No profile files (*.xml) were found\n"));
+      return EXIT_BAD_INPUT;
+    }
+  g_ptr_array_add (files, NULL);
+
+  store = open_store (db_path, &error);
+  if (store == NULL)
+    return input_error (error);
+
+  if (!cg_store_import_files (store, (const char * const *) files->pdata, &n_profiles, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Nothing was imported.\n"));
+      return EXIT_BAD_INPUT;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u profile into %s\n",
+                        "Imported %u profiles into %s\n", n_profiles),
+           n_profiles, cg_store_get_path (store));
+  return EXIT_OK;
+}
+
+static int
+command_list (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("countries|indicators — list "
+                                                              "what the database holds"));
+  g_autofree char *db_path = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Database to use instead of the default one"), N_("PATH") },
+    { NULL }
+  };
+  int ret;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc != 2)
+    return usage_error (context, _("Say what to list: countries or indicators"));
+
+  if (g_str_equal (argv[1], "countries"))
+    {
+      g_autoptr(GListModel) countries = NULL;
+
+      store = open_store (db_path, &error);
+      if (store == NULL)
+        return input_error (error);
+      countries = cg_store_list_countries (store, &error);
+      if (countries == NULL)
+        return input_error (error);
+
+      for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
+        {
+          g_autoptr(CgCountry) country = g_list_model_get_item (countries, i);
+          g_print ("%s\t%s\t%u\n", cg_country_get_code (country), cg_country_get_name (country),
+                   cg_country_get_n_values (country));
+        }
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "indicators"))
+    {
+      g_autoptr(CgFramework) framework = NULL;
+
+      store = open_store (db_path, &error);
+      if (store == NULL)
+        return input_error (error);
+      framework = cg_store_load_framework (store, &error);
+      if (framework == NULL)
+        return input_error (error);
+
+      for (guint i = 0; i < cg_framework_get_n_indicators (framework); i++)
+        {
+          const CgIndicator *indicator = cg_framework_get_indicator (framework, i);
+          g_print ("%s\t%s\t%s\n", indicator->id, cg_indicator_type_to_string (indicator->type),
+                   indicator->label);
+        }
+      return EXIT_OK;
+    }
+
+  return usage_error (context, _("Say what to list: countries or indicators"));
+}
+
+static void
+print_number (GString *out,
+              double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    g_string_append (out, "NA");
+  else
+    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.17g", value));
+}
+
+static char *
+matrix_to_csv (const CgMatrix *matrix)
+{
+  GString *out = g_string_new ("country");
+  guint n = cg_matrix_get_size (matrix);
+
+  for (guint j = 0; j < n; j++)
+    g_string_append_printf (out, ",%s", cg_matrix_get_code (matrix, j));
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, cg_matrix_get_code (matrix, i));
+      for (guint j = 0; j < n; j++)
+        {
+          g_string_append_c (out, ',');
+          print_number (out, cg_matrix_get (matrix, i, j));
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+matrix_to_json (const CgMatrix *matrix,
+                const char     *as_of,
+                CgRangeMode     mode)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint n = cg_matrix_get_size (matrix);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "as_of");
+  json_builder_add_string_value (builder, as_of);
+  json_builder_set_member_name (builder, "range");
+  json_builder_add_string_value (builder, mode == CG_RANGE_OBSERVED ? "observed" : "framework");
+  json_builder_set_member_name (builder, "countries");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, cg_matrix_get_code (matrix, i));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, cg_matrix_get_name (matrix, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  for (guint which = 0; which < 2; which++)
+    {
+      json_builder_set_member_name (builder, which == 0 ? "divergence" : "coverage");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < n; j++)
+            {
+              double value = which == 0 ? cg_matrix_get (matrix, i, j)
+                                        : cg_matrix_get_coverage (matrix, i, j);
+              if (isnan (value))
+                json_builder_add_null_value (builder);
+              else
+                json_builder_add_double_value (builder, value);
+            }
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+write_output (const char  *path,
+              const char  *text,
+              GError     **error)
+{
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      fputs (text, stdout);
+      return TRUE;
+    }
+  return g_file_set_contents (path, text, -1, error);
+}
+
+static int
+command_matrix (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— the pairwise divergence "
+                                                              "matrix"));
+  g_auto(Selection) selection = { 0, };
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(CgMatrix) matrix = NULL;
+  g_autoptr(CgDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  CgRangeMode mode;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format (default: csv)"),
+      "csv|json" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to this file instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  int ret;
+
+  add_selection_options (context, &selection);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc != 1)
+    return usage_error (context, _("matrix takes no arguments, only options"));
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    return usage_error (context, _("--format takes “csv” or “json”"));
+
+  if ((ret = compute_selection (context, &selection, &matrix, &dataset, &mode)) >= 0)
+    return ret;
+
+  if (format != NULL && g_str_equal (format, "json"))
+    text = matrix_to_json (matrix, cg_dataset_get_as_of (dataset), mode);
+  else
+    text = matrix_to_csv (matrix);
+
+  if (!write_output (output, text, &error))
+    return input_error (error);
+  return EXIT_OK;
+}
+
+typedef struct
+{
+  CgMatrix     *matrix;
+  CgTree       *tree;
+  CgChartInfo  *info;
+} HeatmapPaint;
+
+static void
+paint_heatmap (cairo_t  *cr,
+               double    width,
+               double    height,
+               gpointer  user_data)
+{
+  HeatmapPaint *paint = user_data;
+  g_autoptr(CgHeatmapLayout) layout = NULL;
+  CgChartStyle style;
+
+  cg_chart_style_init_light (&style);
+  layout = cg_heatmap_layout_new (paint->matrix, paint->tree, width, height, &style);
+  cg_heatmap_render (cr, paint->matrix, paint->tree, layout, &style, paint->info);
+}
+
+static int
+command_chart (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("heatmap -o FILE — draw a chart "
+                                                              "to PNG, SVG or PDF"));
+  g_auto(Selection) selection = { 0, };
+  g_autofree char *output = NULL;
+  g_autoptr(CgMatrix) matrix = NULL;
+  g_autoptr(CgDataset) dataset = NULL;
+  g_autoptr(CgTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *framework_label = NULL;
+  CgExportFormat export_format;
+  CgChartInfo info = { 0, };
+  HeatmapPaint paint;
+  CgRangeMode mode;
+  double width = 0, height = 0, dpi = 96;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width,
+      N_("Width in pixels at 96 dpi (default: fits the countries)"), "W" },
+    { "height", 0, 0, G_OPTION_ARG_DOUBLE, &height,
+      N_("Height in pixels at 96 dpi (default: fits the countries)"), "H" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default: 96)"), "N" },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
+    { NULL }
+  };
+  int ret;
+
+  add_selection_options (context, &selection);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc != 2 || !g_str_equal (argv[1], "heatmap"))
+    return usage_error (context, _("Name the chart to draw: heatmap"));
+  if (output == NULL)
+    return usage_error (context, _("Say where to write the chart with -o FILE"));
+  if (!cg_export_format_from_path (output, &export_format, &error))
+    return usage_error (context, error->message);
+
+  if ((ret = compute_selection (context, &selection, &matrix, &dataset, &mode)) >= 0)
+    return ret;
+
+  tree = cg_cluster (matrix, CG_LINKAGE_AVERAGE, NULL);
+
+  if (width <= 0 || height <= 0)
+    {
+      /* Enough room for every label at a readable size. */
+      guint n = cg_matrix_get_size (matrix);
+      double side = CLAMP (n * 40.0, 360.0, 4200.0);
+      if (width <= 0)
+        width = side + 420;
+      if (height <= 0)
+        height = side + 180;
+    }
+
+  framework_label = g_strdup_printf ("%s v%u",
+                                     cg_framework_get_id (cg_dataset_get_framework (dataset)),
+                                     cg_framework_get_version (cg_dataset_get_framework (dataset)));
+  info.as_of = cg_dataset_get_as_of (dataset);
+  info.framework = framework_label;
+  /* Translators: the name of the default weights preset */
+  info.weights = _("framework defaults");
+  info.range_mode = mode == CG_RANGE_OBSERVED ? _("observed") : _("framework");
+
+  paint = (HeatmapPaint) { matrix, tree, &info };
+  if (!cg_chart_export (output, width, height, dpi, force, paint_heatmap, &paint, &error))
+    return input_error (error);
+
+  return EXIT_OK;
+}
+
+static const struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "validate", command_validate, N_("Check profile and framework files") },
+  { "import", command_import, N_("Import profile files into the database, all or nothing") },
+  { "list", command_list, N_("List countries or indicators") },
+  { "matrix", command_matrix, N_("Write the pairwise divergence matrix as CSV or JSON") },
+  { "chart", command_chart, N_("Draw a chart to PNG, SVG or PDF") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, _("Usage:\n  %s COMMAND [OPTION…]\n\nCompare how countries regulate "
+                     "over-the-top (OTT) services.\n\nCommands:\n"), program_name);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, _("\nRun “%s COMMAND --help” for a command’s options.\n"), program_name);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *prgname = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("%s %s\n", program_name, PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        {
+          prgname = g_strdup_printf ("%s %s", program_name, commands[i].name);
+          g_set_prgname (prgname);
+          return commands[i].run (argc - 1, argv + 1);
+        }
+    }
+
+  g_printerr (_("%s: unknown command “%s”\n\n"), program_name, argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,599 @@
+/* cg-chart-heatmap.c: the divergence heatmap with its dendrogram
+ *
+ * Two pure steps: the layout turns a matrix and a size into geometry (tested
+ * number for number), the painter draws that geometry on any cairo surface — the
+ * window, a PNG, an SVG, a PDF — so the exports are the pixels the window shows.
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cg-chart-heatmap"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "cg-chart-heatmap.h"
+
+#define TITLE_SIZE 17.0
+#define SUBTITLE_SIZE 11.5
+#define FOOTNOTE_SIZE 9.5
+#define LEGEND_SIZE 10.5
+#define MAX_LABEL_SIZE 12.5
+#define MIN_LABEL_SIZE 5.0
+
+static PangoFontDescription *
+make_font (const CgChartStyle *style,
+           double              size,
+           PangoWeight         weight)
+{
+  PangoFontDescription *font = pango_font_description_from_string (style->font_family);
+
+  pango_font_description_set_absolute_size (font, size * style->font_scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  return font;
+}
+
+static PangoContext *
+create_measure_context (void)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Metrics as on a PDF page: independent of the screen's hinting. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 96);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
+static void
+measure_text (PangoContext               *context,
+              const PangoFontDescription *font,
+              const char                 *text,
+              double                     *out_width,
+              double                     *out_height)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (out_width != NULL)
+    *out_width = (double) logical.width / PANGO_SCALE;
+  if (out_height != NULL)
+    *out_height = (double) logical.height / PANGO_SCALE;
+}
+
+static double
+widest_label (PangoContext       *context,
+              const CgMatrix     *matrix,
+              const CgChartStyle *style,
+              double              size,
+              gboolean            codes)
+{
+  g_autoptr(PangoFontDescription) font = make_font (style, size, PANGO_WEIGHT_NORMAL);
+  double widest = 0;
+
+  for (guint i = 0; i < cg_matrix_get_size (matrix); i++)
+    {
+      double width;
+
+      measure_text (context, font, codes ? cg_matrix_get_code (matrix, i)
+                                         : cg_matrix_get_name (matrix, i), &width, NULL);
+      widest = MAX (widest, width);
+    }
+  return widest;
+}
+
+static double
+label_size_for_cell (double cell)
+{
+  return CLAMP (cell * 0.62, MIN_LABEL_SIZE, MAX_LABEL_SIZE);
+}
+
+/**
+ * cg_heatmap_cell_color:
+ * @divergence: 0 (identical) … 1
+ * @out_color: (out): the cell's colour: bright for common ground, dark for divergence
+ */
+void
+cg_heatmap_cell_color (double   divergence,
+                       CgColor *out_color)
+{
+  cg_colormap_viridis (1.0 - divergence, out_color);
+}
+
+/**
+ * cg_heatmap_layout_new:
+ * @matrix: the divergence matrix
+ * @tree: (nullable): its clustering; rows and columns follow its leaf order
+ * @width: surface width (CSS pixels)
+ * @height: surface height
+ *
+ * Returns: (transfer full): the geometry of the chart
+ */
+CgHeatmapLayout *
+cg_heatmap_layout_new (const CgMatrix     *matrix,
+                       const CgTree       *tree,
+                       double              width,
+                       double              height,
+                       const CgChartStyle *style)
+{
+  PangoContext *context;
+  g_autoptr(PangoFontDescription) legend_font = NULL;
+  CgHeatmapLayout *layout;
+  double s, pad, top, bottom, left, right;
+  double title_h, footnote_h, legend_w, legend_text_w, not_comparable_w;
+  double dendro_w, row_label_w = 0, column_label_h = 0, cell = 0, label_size = MAX_LABEL_SIZE;
+  double block_w, block_h, extra_x;
+  guint n;
+
+  g_return_val_if_fail (matrix != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (tree == NULL || tree->n == cg_matrix_get_size (matrix), NULL);
+
+  n = cg_matrix_get_size (matrix);
+  layout = g_new0 (CgHeatmapLayout, 1);
+  layout->n = n;
+  layout->order = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    layout->order[i] = tree != NULL ? tree->order[i] : i;
+
+  if (n == 0 || width <= 0 || height <= 0)
+    return layout;
+
+  context = create_measure_context ();
+  s = style->font_scale;
+  pad = MAX (8.0, MIN (20.0 * s, MIN (width, height) * 0.03));
+
+  title_h = (TITLE_SIZE * 1.35 + SUBTITLE_SIZE * 1.5) * s;
+  footnote_h = FOOTNOTE_SIZE * 1.6 * s;
+  layout->title = (CgRect) { pad, pad, width - 2 * pad, title_h };
+  layout->footnote = (CgRect) { pad, height - pad - footnote_h, width - 2 * pad, footnote_h };
+
+  legend_font = make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
+  measure_text (context, legend_font, "0.75", &legend_text_w, NULL);
+  /* Translators: legend entry for cells of two countries that share no indicator */
+  measure_text (context, legend_font, _("Not comparable"), &not_comparable_w, NULL);
+  legend_w = MAX (14 * s + 6 * s + legend_text_w, 18 * s + not_comparable_w) + pad;
+  {
+    double divergence_w;
+    /* Translators: title of the colour scale of the heatmap */
+    measure_text (context, legend_font, _("Divergence"), &divergence_w, NULL);
+    legend_w = MAX (legend_w, divergence_w + pad);
+  }
+
+  top = layout->title.y + title_h + pad * 0.75;
+  bottom = layout->footnote.y - pad * 0.75;
+  left = pad;
+  right = width - pad - legend_w;
+
+  dendro_w = tree != NULL ? MIN (width * 0.14, 120 * s) : 0;
+
+  /* Cell size and label size depend on each other: settle in a few rounds. */
+  for (guint round = 0; round < 3; round++)
+    {
+      double gap = 6 * s;
+      double code_w = widest_label (context, matrix, style, label_size, TRUE);
+      double avail_w, avail_h;
+      g_autoptr(PangoFontDescription) font = make_font (style, label_size, PANGO_WEIGHT_NORMAL);
+      double line_h;
+
+      measure_text (context, font, "Ag", NULL, &line_h);
+      row_label_w = MIN (widest_label (context, matrix, style, label_size, FALSE) + gap,
+                         width * 0.3);
+      layout->vertical_columns = cell > 0 && code_w + 4 > cell;
+      column_label_h = (layout->vertical_columns ? code_w : line_h) + gap;
+
+      avail_w = right - left - dendro_w - row_label_w;
+      avail_h = bottom - top - column_label_h;
+      cell = MAX (0.0, MIN (avail_w, avail_h) / n);
+      label_size = label_size_for_cell (cell) ;
+      layout->vertical_columns = code_w + 4 > cell;
+      column_label_h = (layout->vertical_columns ? code_w : line_h) + gap;
+      avail_h = bottom - top - column_label_h;
+      cell = MAX (0.0, MIN (avail_w, avail_h) / n);
+    }
+
+  layout->cell_size = cell;
+  layout->label_font_size = label_size * s;
+  layout->show_values = cell >= 34 * s;
+
+  block_w = dendro_w + n * cell + row_label_w;
+  block_h = column_label_h + n * cell;
+  /* Centre the block horizontally in the space left of the legend. */
+  extra_x = MAX (0.0, (right - left - block_w) / 2);
+
+  layout->dendrogram = (CgRect) { left + extra_x, top + column_label_h,
+                                  dendro_w, n * cell };
+  layout->cells = (CgRect) { left + extra_x + dendro_w, top + column_label_h,
+                             n * cell, n * cell };
+  layout->column_labels = (CgRect) { layout->cells.x, top, n * cell, column_label_h };
+  layout->row_labels = (CgRect) { layout->cells.x + n * cell, layout->cells.y,
+                                  row_label_w, n * cell };
+  (void) block_h;
+
+  layout->legend_bar = (CgRect) { width - pad - legend_w + pad,
+                                  layout->cells.y + LEGEND_SIZE * 1.6 * s,
+                                  14 * s,
+                                  MIN (MAX (n * cell - LEGEND_SIZE * 4 * s, 60 * s), 260 * s) };
+  layout->legend_not_comparable = (CgRect) { layout->legend_bar.x,
+                                             layout->legend_bar.y + layout->legend_bar.height +
+                                             LEGEND_SIZE * 1.5 * s,
+                                             14 * s, 14 * s };
+
+  g_object_unref (context);
+  return layout;
+}
+
+void
+cg_heatmap_layout_free (CgHeatmapLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_free (layout->order);
+  g_free (layout);
+}
+
+/**
+ * cg_heatmap_layout_hit_test:
+ * @out_row: (out): matrix index of the row under (@x, @y)
+ * @out_column: (out): matrix index of the column
+ *
+ * Returns: whether (@x, @y) is on a cell
+ */
+gboolean
+cg_heatmap_layout_hit_test (const CgHeatmapLayout *layout,
+                            double                 x,
+                            double                 y,
+                            guint                 *out_row,
+                            guint                 *out_column)
+{
+  double c, r;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  if (layout->n == 0 || layout->cell_size <= 0)
+    return FALSE;
+
+  c = (x - layout->cells.x) / layout->cell_size;
+  r = (y - layout->cells.y) / layout->cell_size;
+  if (c < 0 || r < 0 || c >= layout->n || r >= layout->n)
+    return FALSE;
+
+  if (out_row != NULL)
+    *out_row = layout->order[(guint) r];
+  if (out_column != NULL)
+    *out_column = layout->order[(guint) c];
+  return TRUE;
+}
+
+static void
+draw_text (cairo_t                    *cr,
+           const PangoFontDescription *font,
+           const char                 *text,
+           double                      x,
+           double                      y,
+           double                      max_width,
+           double                      xalign,
+           double                      yalign)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  cairo_move_to (cr, x - xalign * logical.width / PANGO_SCALE,
+                 y - yalign * logical.height / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+hatch_rect (cairo_t            *cr,
+            const CgChartStyle *style,
+            double              x,
+            double              y,
+            double              w,
+            double              h)
+{
+  double step = MAX (4.0, MIN (w, h) / 3);
+
+  cg_chart_set_source_color (cr, &style->not_comparable);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill_preserve (cr);
+  cairo_save (cr);
+  cairo_clip (cr);
+  cg_chart_set_source_color (cr, &style->muted);
+  cairo_set_line_width (cr, MAX (0.75, step / 6));
+  for (double d = -h; d < w; d += step)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_dendrogram (cairo_t               *cr,
+                 const CgTree          *tree,
+                 const CgHeatmapLayout *layout,
+                 const CgChartStyle    *style)
+{
+  g_autofree double *leaf_y = g_new (double, tree->n);
+  g_autofree double *node_y = g_new (double, tree->n);
+  double max_height = 0;
+  const CgRect *area = &layout->dendrogram;
+
+  for (guint p = 0; p < tree->n; p++)
+    leaf_y[layout->order[p]] = area->y + (p + 0.5) * layout->cell_size;
+
+  for (guint k = 0; k + 1 < tree->n; k++)
+    max_height = MAX (max_height, tree->height[k]);
+  if (max_height <= 0)
+    max_height = 1;
+
+  cg_chart_set_source_color (cr, &style->muted);
+  cairo_set_line_width (cr, MAX (1.0, MIN (1.5, layout->cell_size / 10)));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+
+#define X_OF(h) (area->x + area->width - 4 - ((h) / max_height) * (area->width - 8))
+
+  for (guint k = 0; k + 1 < tree->n; k++)
+    {
+      double ys[2], xs[2];
+      double x = X_OF (tree->height[k]);
+
+      for (guint side = 0; side < 2; side++)
+        {
+          int child = tree->merge[2 * k + side];
+
+          if (child < 0)
+            {
+              ys[side] = leaf_y[-child - 1];
+              xs[side] = area->x + area->width;
+            }
+          else
+            {
+              ys[side] = node_y[child - 1];
+              xs[side] = X_OF (tree->height[child - 1]);
+            }
+        }
+
+      cairo_move_to (cr, xs[0], ys[0]);
+      cairo_line_to (cr, x, ys[0]);
+      cairo_line_to (cr, x, ys[1]);
+      cairo_line_to (cr, xs[1], ys[1]);
+      node_y[k] = (ys[0] + ys[1]) / 2;
+    }
+  cairo_stroke (cr);
+
+#undef X_OF
+}
+
+static void
+draw_legend (cairo_t               *cr,
+             const CgHeatmapLayout *layout,
+             const CgChartStyle    *style)
+{
+  g_autoptr(PangoFontDescription) font = make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
+  const CgRect *bar = &layout->legend_bar;
+  const CgRect *nc = &layout->legend_not_comparable;
+  int y0 = (int) floor (bar->y), y1 = (int) ceil (bar->y + bar->height);
+
+  cg_chart_set_source_color (cr, &style->foreground);
+  draw_text (cr, font, _("Divergence"), bar->x, bar->y - 4 * style->font_scale, 0, 0, 1);
+
+  /* 1 at the top: the most divergent end of the scale. */
+  for (int y = y0; y < y1; y++)
+    {
+      CgColor color;
+      double t = 1.0 - (y + 0.5 - bar->y) / bar->height;
+
+      cg_heatmap_cell_color (CLAMP (t, 0, 1), &color);
+      cg_chart_set_source_color (cr, &color);
+      cairo_rectangle (cr, bar->x, y, bar->width, 1);
+      cairo_fill (cr);
+    }
+
+  cg_chart_set_source_color (cr, &style->muted);
+  cairo_set_line_width (cr, 1);
+  cairo_rectangle (cr, floor (bar->x) + 0.5, y0 + 0.5, ceil (bar->width) - 1, y1 - y0 - 1);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i <= 4; i++)
+    {
+      double value = i / 4.0;
+      double y = bar->y + bar->height * (1 - value);
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%.2f", value);
+      cg_chart_set_source_color (cr, &style->muted);
+      cairo_move_to (cr, bar->x + bar->width, floor (y) + 0.5);
+      cairo_line_to (cr, bar->x + bar->width + 3 * style->font_scale, floor (y) + 0.5);
+      cairo_stroke (cr);
+      cg_chart_set_source_color (cr, &style->foreground);
+      draw_text (cr, font, text, bar->x + bar->width + 5 * style->font_scale, y, 0, 0, 0.5);
+    }
+
+  hatch_rect (cr, style, nc->x, nc->y, nc->width, nc->height);
+  cg_chart_set_source_color (cr, &style->foreground);
+  draw_text (cr, font, _("Not comparable"), nc->x + nc->width + 5 * style->font_scale,
+             nc->y + nc->height / 2, 0, 0, 0.5);
+}
+
+/**
+ * cg_heatmap_render:
+ * @cr: any cairo context: a widget's snapshot, a PNG, SVG or PDF surface
+ * @matrix: the divergence matrix
+ * @tree: (nullable): the clustering the @layout was made with
+ * @layout: from cg_heatmap_layout_new() for this matrix, tree and size
+ * @info: (nullable): title and citation details
+ */
+void
+cg_heatmap_render (cairo_t               *cr,
+                   const CgMatrix        *matrix,
+                   const CgTree          *tree,
+                   const CgHeatmapLayout *layout,
+                   const CgChartStyle    *style,
+                   const CgChartInfo     *info)
+{
+  g_autoptr(PangoFontDescription) title_font = NULL;
+  g_autoptr(PangoFontDescription) subtitle_font = NULL;
+  g_autoptr(PangoFontDescription) label_font = NULL;
+  g_autoptr(PangoFontDescription) value_font = NULL;
+  g_autoptr(PangoFontDescription) footnote_font = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *footnote = NULL;
+  const CgRect *cells = &layout->cells;
+  double cell = layout->cell_size;
+  guint n = layout->n;
+  guint not_comparable;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (matrix != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (style != NULL);
+
+  if (n == 0 || cell <= 0)
+    return;
+
+  cairo_save (cr);
+
+  title_font = make_font (style, TITLE_SIZE, PANGO_WEIGHT_BOLD);
+  subtitle_font = make_font (style, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
+  footnote_font = make_font (style, FOOTNOTE_SIZE, PANGO_WEIGHT_NORMAL);
+  label_font = pango_font_description_from_string (style->font_family);
+  pango_font_description_set_absolute_size (label_font, layout->label_font_size * PANGO_SCALE);
+  value_font = pango_font_description_copy (label_font);
+  pango_font_description_set_absolute_size (value_font,
+                                            MIN (cell * 0.3, 13 * style->font_scale) *
+                                            PANGO_SCALE);
+
+  cg_chart_set_source_color (cr, &style->background);
+  cairo_paint (cr);
+
+  /* Title and what the colours mean. */
+  cg_chart_set_source_color (cr, &style->foreground);
+  draw_text (cr, title_font,
+             info != NULL && info->title != NULL ? info->title : _("Divergence of OTT policies"),
+             layout->title.x, layout->title.y, layout->title.width, 0, 0);
+
+  not_comparable = cg_matrix_count_not_comparable (matrix);
+  if (tree == NULL && not_comparable > 0)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u countries · 0 = identical policies, 1 = "
+                                             "different on every indicator compared · not "
+                                             "clustered: %u pair is not comparable",
+                                             "%u countries · 0 = identical policies, 1 = "
+                                             "different on every indicator compared · not "
+                                             "clustered: %u pairs are not comparable",
+                                             not_comparable),
+                                n, not_comparable);
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u country · 0 = identical policies, 1 = "
+                                             "different on every indicator compared",
+                                             "%u countries · 0 = identical policies, 1 = "
+                                             "different on every indicator compared, "
+                                             "ordered by average-linkage clustering",
+                                             n),
+                                n);
+  cg_chart_set_source_color (cr, &style->muted);
+  draw_text (cr, subtitle_font, subtitle, layout->title.x,
+             layout->title.y + TITLE_SIZE * 1.35 * style->font_scale, layout->title.width,
+             0, 0);
+
+  /* Cells, snapped to whole pixels so neighbours leave no seams. */
+  for (guint r = 0; r < n; r++)
+    {
+      double y0 = floor (cells->y + r * cell), y1 = floor (cells->y + (r + 1) * cell);
+
+      for (guint c = 0; c < n; c++)
+        {
+          double x0 = floor (cells->x + c * cell), x1 = floor (cells->x + (c + 1) * cell);
+          double d = cg_matrix_get (matrix, layout->order[r], layout->order[c]);
+          double inset = cell >= 14 ? 1 : 0;
+
+          if (isnan (d))
+            {
+              hatch_rect (cr, style, x0, y0, x1 - x0 - inset, y1 - y0 - inset);
+              continue;
+            }
+
+          {
+            CgColor color;
+
+            cg_heatmap_cell_color (d, &color);
+            cg_chart_set_source_color (cr, &color);
+            cairo_rectangle (cr, x0, y0, x1 - x0 - inset, y1 - y0 - inset);
+            cairo_fill (cr);
+
+            if (layout->show_values && r != c)
+              {
+                char text[16];
+                CgColor ink = cg_color_luminance (&color) > 0.36
+                              ? (CgColor) { 0, 0, 0, 0.87 } : (CgColor) { 1, 1, 1, 0.95 };
+
+                g_snprintf (text, sizeof text, "%.2f", d);
+                cg_chart_set_source_color (cr, &ink);
+                draw_text (cr, value_font, text, (x0 + x1) / 2, (y0 + y1) / 2, 0, 0.5, 0.5);
+              }
+          }
+        }
+    }
+
+  /* Row labels: names, right of the cells; column labels: codes, above them. */
+  cg_chart_set_source_color (cr, &style->foreground);
+  for (guint r = 0; r < n; r++)
+    draw_text (cr, label_font, cg_matrix_get_name (matrix, layout->order[r]),
+               layout->row_labels.x + 6 * style->font_scale, cells->y + (r + 0.5) * cell,
+               layout->row_labels.width - 6 * style->font_scale, 0, 0.5);
+
+  for (guint c = 0; c < n; c++)
+    {
+      const char *code = cg_matrix_get_code (matrix, layout->order[c]);
+      double x = cells->x + (c + 0.5) * cell;
+      double y = cells->y - 6 * style->font_scale;
+
+      if (layout->vertical_columns)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, x, y);
+          cairo_rotate (cr, -G_PI / 2);
+          draw_text (cr, label_font, code, 0, 0, 0, 0, 0.5);
+          cairo_restore (cr);
+        }
+      else
+        {
+          draw_text (cr, label_font, code, x, y, 0, 0.5, 1);
+        }
+    }
+
+  if (tree != NULL && layout->dendrogram.width > 0)
+    draw_dendrogram (cr, tree, layout, style);
+
+  draw_legend (cr, layout, style);
+
+  footnote = cg_chart_dup_footnote (info);
+  cg_chart_set_source_color (cr, &style->muted);
+  draw_text (cr, footnote_font, footnote, layout->footnote.x, layout->footnote.y,
+             layout->footnote.width, 0, 0);
+
+  cairo_restore (cr);
+}

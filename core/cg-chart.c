@@ -1,0 +1,158 @@
+/* cg-chart.c: what every chart shares: colours, style, citation footnote
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cg-chart"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "cg-chart.h"
+
+/* viridis (van der Walt and Smith, matplotlib; CC0) sampled at 0, 0.1, … 1.
+ * Perceptually uniform and readable with the common colour-vision deficiencies. */
+static const guint32 viridis_stops[] = {
+  0x440154, 0x482475, 0x414487, 0x355f8d, 0x2a788e, 0x21918c,
+  0x22a884, 0x44bf70, 0x7ad151, 0xbddf26, 0xfde725,
+};
+
+static void
+color_from_hex (guint32  hex,
+                CgColor *color)
+{
+  color->red = ((hex >> 16) & 0xff) / 255.0;
+  color->green = ((hex >> 8) & 0xff) / 255.0;
+  color->blue = (hex & 0xff) / 255.0;
+  color->alpha = 1.0;
+}
+
+/**
+ * cg_colormap_viridis:
+ * @t: a position in 0..1 (clamped)
+ * @out_color: (out): the colour
+ */
+void
+cg_colormap_viridis (double   t,
+                     CgColor *out_color)
+{
+  const guint n = G_N_ELEMENTS (viridis_stops) - 1;
+  CgColor a, b;
+  double position, frac;
+  guint index;
+
+  g_return_if_fail (out_color != NULL);
+
+  if (isnan (t))
+    t = 0;
+  t = CLAMP (t, 0.0, 1.0);
+  position = t * n;
+  index = MIN ((guint) position, n - 1);
+  frac = position - index;
+
+  color_from_hex (viridis_stops[index], &a);
+  color_from_hex (viridis_stops[index + 1], &b);
+  out_color->red = a.red + (b.red - a.red) * frac;
+  out_color->green = a.green + (b.green - a.green) * frac;
+  out_color->blue = a.blue + (b.blue - a.blue) * frac;
+  out_color->alpha = 1.0;
+}
+
+/**
+ * cg_color_luminance:
+ *
+ * Returns: the relative luminance (WCAG 2) of @color, 0 black … 1 white
+ */
+double
+cg_color_luminance (const CgColor *color)
+{
+  double channels[3] = { color->red, color->green, color->blue };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double c = channels[i];
+      channels[i] = c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+}
+
+void
+cg_chart_set_source_color (cairo_t       *cr,
+                           const CgColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+void
+cg_chart_style_init_light (CgChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  *style = (CgChartStyle) {
+    .background = { 1, 1, 1, 1 },
+    .foreground = { 0.13, 0.13, 0.15, 1 },
+    .muted = { 0.40, 0.40, 0.43, 1 },
+    .not_comparable = { 0.88, 0.88, 0.88, 1 },
+    .font_family = "Sans",
+    .font_scale = 1.0,
+  };
+}
+
+void
+cg_chart_style_init_dark (CgChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  *style = (CgChartStyle) {
+    .background = { 0.14, 0.14, 0.15, 1 },
+    .foreground = { 0.93, 0.93, 0.93, 1 },
+    .muted = { 0.68, 0.68, 0.70, 1 },
+    .not_comparable = { 0.26, 0.26, 0.28, 1 },
+    .font_family = "Sans",
+    .font_scale = 1.0,
+  };
+}
+
+/**
+ * cg_chart_dup_footnote:
+ *
+ * Returns: (transfer full): the line that makes an exported figure citable: data
+ *   date, framework, weights, method and program version
+ */
+char *
+cg_chart_dup_footnote (const CgChartInfo *info)
+{
+  GString *text = g_string_new (NULL);
+
+  if (info != NULL && info->as_of != NULL)
+    /* Translators: in a chart's footnote; the placeholder is a date */
+    g_string_append_printf (text, _("Policies as of %s"), info->as_of);
+  if (info != NULL && info->framework != NULL)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: in a chart's footnote; the placeholder is “ott v1” */
+      g_string_append_printf (text, _("Framework %s"), info->framework);
+    }
+  if (info != NULL && info->weights != NULL)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: in a chart's footnote; the placeholder is a weights preset */
+      g_string_append_printf (text, _("Weights: %s"), info->weights);
+    }
+  if (info != NULL && info->range_mode != NULL)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: in a chart's footnote: Gower's coefficient, with a range mode */
+      g_string_append_printf (text, _("Gower divergence, %s range"), info->range_mode);
+    }
+  if (text->len > 0)
+    g_string_append (text, " · ");
+  g_string_append (text, "Common Ground " PACKAGE_VERSION);
+
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,685 @@
+/* cg-divergence.c: pairwise divergence (Gower) and hierarchical clustering
+ *
+ * The divergence of countries i and j over the indicators both have is Gower's
+ * coefficient, D = Σ w_k δ_k d_k / Σ w_k δ_k. In the observed-range mode it is computed
+ * step for step as R's cluster::daisy does (scale each column, accumulate in column
+ * order, divide once), so its results match R's to the last bit; the clustering follows
+ * R's hclust Fortran code, tie rules included.
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cg-divergence"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cg-divergence.h"
+
+struct _CgMatrix
+{
+  gatomicrefcount  ref_count;
+  guint            n;
+  double          *values;    /* n × n, NAN where not comparable */
+  double          *coverage;  /* n × n, share of the total weight compared */
+  char           **codes;
+  char           **names;
+};
+
+G_DEFINE_BOXED_TYPE (CgMatrix, cg_matrix, cg_matrix_ref, cg_matrix_unref)
+G_DEFINE_BOXED_TYPE (CgTree, cg_tree, cg_tree_ref, cg_tree_unref)
+G_DEFINE_QUARK (cg-divergence-error-quark, cg_divergence_error)
+
+/**
+ * cg_matrix_new:
+ * @n: the number of countries
+ *
+ * Returns: (transfer full): an @n × @n matrix, 0 on the diagonal, not comparable
+ *   elsewhere
+ */
+CgMatrix *
+cg_matrix_new (guint n)
+{
+  CgMatrix *self = g_new0 (CgMatrix, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->n = n;
+  self->values = g_new (double, (gsize) n * n);
+  self->coverage = g_new0 (double, (gsize) n * n);
+  self->codes = g_new0 (char *, n + 1);
+  self->names = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      self->values[(gsize) i * n + j] = i == j ? 0.0 : NAN;
+
+  return self;
+}
+
+CgMatrix *
+cg_matrix_ref (CgMatrix *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+cg_matrix_unref (CgMatrix *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->values);
+  g_free (self->coverage);
+  g_strfreev (self->codes);
+  g_strfreev (self->names);
+  g_free (self);
+}
+
+guint
+cg_matrix_get_size (const CgMatrix *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n;
+}
+
+/**
+ * cg_matrix_get:
+ *
+ * Returns: the divergence of @i and @j, 0 (identical policies) to 1 (different on
+ *   every indicator compared), or NAN when they share no indicator
+ */
+double
+cg_matrix_get (const CgMatrix *self,
+               guint           i,
+               guint           j)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+  g_return_val_if_fail (i < self->n && j < self->n, NAN);
+  return self->values[(gsize) i * self->n + j];
+}
+
+void
+cg_matrix_set (CgMatrix *self,
+               guint     i,
+               guint     j,
+               double    value)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (i < self->n && j < self->n);
+  self->values[(gsize) i * self->n + j] = value;
+  self->values[(gsize) j * self->n + i] = value;
+}
+
+/**
+ * cg_matrix_get_coverage:
+ *
+ * Returns: the share (0..1) of the framework's total weight that was compared for
+ *   the pair
+ */
+double
+cg_matrix_get_coverage (const CgMatrix *self,
+                        guint           i,
+                        guint           j)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+  g_return_val_if_fail (i < self->n && j < self->n, NAN);
+  return self->coverage[(gsize) i * self->n + j];
+}
+
+const char *
+cg_matrix_get_code (const CgMatrix *self,
+                    guint           i)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (i < self->n, NULL);
+  return self->codes[i];
+}
+
+const char *
+cg_matrix_get_name (const CgMatrix *self,
+                    guint           i)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (i < self->n, NULL);
+  return self->names[i] != NULL ? self->names[i] : self->codes[i];
+}
+
+void
+cg_matrix_set_label (CgMatrix   *self,
+                     guint       i,
+                     const char *code,
+                     const char *name)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (i < self->n);
+
+  g_free (self->codes[i]);
+  self->codes[i] = g_strdup (code);
+  g_free (self->names[i]);
+  self->names[i] = g_strdup (name);
+}
+
+/**
+ * cg_matrix_count_not_comparable:
+ *
+ * Returns: the number of pairs (i < j) that share no indicator
+ */
+guint
+cg_matrix_count_not_comparable (const CgMatrix *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->n; i++)
+    for (guint j = i + 1; j < self->n; j++)
+      count += isnan (self->values[(gsize) i * self->n + j]);
+  return count;
+}
+
+typedef enum
+{
+  KIND_NOMINAL,   /* equal or not */
+  KIND_INTERVAL,  /* |a − b| (ordinal, numeric) */
+  KIND_SYMMETRIC,
+  KIND_ASYMMETRIC,
+} ColumnKind;
+
+/**
+ * cg_divergence_compute:
+ * @dataset: the countries to compare
+ * @mode: how ordinal and numeric distances are scaled
+ *
+ * Computes the divergence of every pair of rows of @dataset. For each indicator k
+ * known for both countries (and, for an asymmetric binary, not “no” for both), the
+ * distance d_k in 0..1 is: |rank difference| / (levels − 1) for ordinals, 0 or 1 for
+ * nominals and binaries, |x − y| / range for numbers; the pair's divergence is the
+ * weighted mean of these distances.
+ *
+ * Returns: (transfer full): the symmetric divergence matrix with coverage
+ */
+CgMatrix *
+cg_divergence_compute (const CgDataset *dataset,
+                       CgRangeMode      mode)
+{
+  CgFramework *framework;
+  guint n, m;
+  g_autofree double *scaled = NULL;
+  g_autofree double *weights = NULL;
+  g_autofree ColumnKind *kinds = NULL;
+  double total_weight = 0;
+  CgMatrix *matrix;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  framework = cg_dataset_get_framework (dataset);
+  n = cg_dataset_get_n_rows (dataset);
+  m = cg_dataset_get_n_columns (dataset);
+
+  matrix = cg_matrix_new (n);
+  for (guint i = 0; i < n; i++)
+    cg_matrix_set_label (matrix, i, cg_dataset_get_code (dataset, i),
+                         cg_dataset_get_name (dataset, i));
+
+  scaled = g_new (double, (gsize) n * m);
+  weights = g_new (double, m);
+  kinds = g_new (ColumnKind, m);
+
+  for (guint j = 0; j < m; j++)
+    {
+      const CgIndicator *indicator = cg_framework_get_indicator (framework, j);
+      double lo, scale;
+
+      weights[j] = cg_dataset_get_weight (dataset, j);
+      total_weight += weights[j];
+
+      switch (indicator->type)
+        {
+        case CG_INDICATOR_NOMINAL:
+          kinds[j] = KIND_NOMINAL;
+          break;
+        case CG_INDICATOR_ORDINAL:
+        case CG_INDICATOR_NUMERIC:
+          kinds[j] = KIND_INTERVAL;
+          break;
+        case CG_INDICATOR_BINARY:
+          kinds[j] = KIND_SYMMETRIC;
+          break;
+        case CG_INDICATOR_ASYMMETRIC_BINARY:
+          kinds[j] = KIND_ASYMMETRIC;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (mode == CG_RANGE_OBSERVED)
+        {
+          double hi = -INFINITY;
+
+          lo = INFINITY;
+          for (guint i = 0; i < n; i++)
+            {
+              double x = cg_dataset_get_value (dataset, i, j);
+              if (isnan (x))
+                continue;
+              lo = MIN (lo, x);
+              hi = MAX (hi, x);
+            }
+          scale = hi - lo;
+          if (!(scale != 0) || !isfinite (scale))
+            scale = 1;
+          if (!isfinite (lo))
+            lo = 0;
+        }
+      else
+        {
+          lo = indicator->min;
+          scale = indicator->max - indicator->min;
+          if (!(scale > 0))
+            scale = 1;
+        }
+
+      /* As R's scale(): a subtraction, then a division. */
+      for (guint i = 0; i < n; i++)
+        scaled[(gsize) i * m + j] = (cg_dataset_get_value (dataset, i, j) - lo) / scale;
+    }
+
+  for (guint l = 1; l < n; l++)
+    {
+      const double *xl = scaled + (gsize) l * m;
+
+      for (guint k = 0; k < l; k++)
+        {
+          const double *xk = scaled + (gsize) k * m;
+          double ppa = 0, dlk = 0;
+          double d;
+
+          for (guint j = 0; j < m; j++)
+            {
+              double a = xl[j], b = xk[j];
+
+              switch (kinds[j])
+                {
+                case KIND_NOMINAL:
+                  if (isnan (a) || isnan (b))
+                    continue;
+                  ppa += weights[j];
+                  if (a != b)
+                    dlk += weights[j];
+                  break;
+
+                case KIND_INTERVAL:
+                  if (isnan (a) || isnan (b))
+                    continue;
+                  ppa += weights[j];
+                  dlk += weights[j] * fabs (a - b);
+                  break;
+
+                case KIND_SYMMETRIC:
+                case KIND_ASYMMETRIC:
+                  /* How daisy skips unknown binaries: anything but exactly 0 or 1. */
+                  if ((a != 0 && a != 1) || (b != 0 && b != 1))
+                    continue;
+                  if (kinds[j] == KIND_SYMMETRIC || a != 0 || b != 0)
+                    ppa += weights[j];
+                  if (a != b)
+                    dlk += weights[j];
+                  break;
+
+                default:
+                  g_assert_not_reached ();
+                }
+            }
+
+          d = ppa > 0 ? dlk / ppa : NAN;
+          matrix->values[(gsize) l * n + k] = d;
+          matrix->values[(gsize) k * n + l] = d;
+          matrix->coverage[(gsize) l * n + k] = total_weight > 0 ? ppa / total_weight : 0;
+          matrix->coverage[(gsize) k * n + l] = matrix->coverage[(gsize) l * n + k];
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double known = 0;
+
+      for (guint j = 0; j < m; j++)
+        known += isnan (scaled[(gsize) i * m + j]) ? 0 : weights[j];
+      matrix->coverage[(gsize) i * n + i] = total_weight > 0 ? known / total_weight : 0;
+    }
+
+  return matrix;
+}
+
+CgTree *
+cg_tree_ref (CgTree *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+cg_tree_unref (CgTree *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->merge);
+  g_free (self->height);
+  g_free (self->order);
+  g_free (self);
+}
+
+/* Index of the pair (i, j), i < j, 1-based, in R's packed lower triangle (IOFFST). */
+static inline gsize
+ioffst (gsize n,
+        gsize i,
+        gsize j)
+{
+  return j + (i - 1) * n - (i * (i + 1)) / 2 - 1;
+}
+
+/* R's HCASS2: turn the (i2, j2) merge pairs into hclust's $merge and $order. */
+static void
+hcass2 (guint      n,
+        const int *ia,
+        const int *ib,
+        int       *merge,
+        guint     *order)
+{
+  g_autofree int *iia = g_new (int, n);
+  g_autofree int *iib = g_new (int, n);
+  g_autofree int *iorder = g_new0 (int, n + 1);
+  guint loc;
+
+  for (guint i = 0; i < n - 1; i++)
+    {
+      iia[i] = ia[i];
+      iib[i] = ib[i];
+    }
+
+  for (guint i = 0; i + 2 < n; i++)
+    {
+      int k = MIN (ia[i], ib[i]);
+
+      for (guint j = i + 1; j < n - 1; j++)
+        {
+          if (ia[j] == k)
+            iia[j] = -(int) (i + 1);
+          if (ib[j] == k)
+            iib[j] = -(int) (i + 1);
+        }
+    }
+
+  for (guint i = 0; i < n - 1; i++)
+    {
+      iia[i] = -iia[i];
+      iib[i] = -iib[i];
+    }
+
+  for (guint i = 0; i < n - 1; i++)
+    {
+      if (iia[i] > 0 && iib[i] < 0)
+        {
+          int k = iia[i];
+          iia[i] = iib[i];
+          iib[i] = k;
+        }
+      if (iia[i] > 0 && iib[i] > 0)
+        {
+          int k1 = MIN (iia[i], iib[i]);
+          int k2 = MAX (iia[i], iib[i]);
+          iia[i] = k1;
+          iib[i] = k2;
+        }
+      merge[2 * i] = iia[i];
+      merge[2 * i + 1] = iib[i];
+    }
+
+  /* 1-based, as in the Fortran */
+  iorder[1] = iia[n - 2];
+  iorder[2] = iib[n - 2];
+  loc = 2;
+  for (int i = (int) n - 2; i >= 1; i--)
+    {
+      for (guint j = 1; j <= loc; j++)
+        {
+          if (iorder[j] == i)
+            {
+              iorder[j] = iia[i - 1];
+              if (j == loc)
+                {
+                  loc++;
+                  iorder[loc] = iib[i - 1];
+                }
+              else
+                {
+                  loc++;
+                  for (guint k = loc; k >= j + 2; k--)
+                    iorder[k] = iorder[k - 1];
+                  iorder[j + 1] = iib[i - 1];
+                }
+              break;
+            }
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    order[i] = (guint) (-iorder[i + 1] - 1);
+}
+
+/**
+ * cg_cluster:
+ * @matrix: a divergence matrix in which every pair is comparable
+ * @linkage: how the divergence between clusters is defined
+ *
+ * Agglomerative hierarchical clustering by Murtagh's nearest-neighbour-list
+ * algorithm, as R's hclust implements it: the same merge table, heights and leaf
+ * order, ties broken the same way.
+ *
+ * Returns: (transfer full) (nullable): the tree, or %NULL with @error set when some
+ *   pair is not comparable or there are fewer than two countries
+ */
+CgTree *
+cg_cluster (const CgMatrix  *matrix,
+            CgLinkage        linkage,
+            GError         **error)
+{
+  const double inf = 1e300;
+  gsize n, len;
+  g_autofree double *diss = NULL;
+  g_autofree double *disnn = NULL;
+  g_autofree double *membr = NULL;
+  g_autofree double *crit = NULL;
+  g_autofree int *nn = NULL;
+  g_autofree gboolean *flag = NULL;
+  g_autofree int *ia = NULL;
+  g_autofree int *ib = NULL;
+  CgTree *tree;
+  gsize ncl;
+  int im = 0, jj = 0, jm = 0;
+
+  g_return_val_if_fail (matrix != NULL, NULL);
+
+  n = matrix->n;
+  if (n < 2)
+    {
+      g_set_error (error, CG_DIVERGENCE_ERROR, CG_DIVERGENCE_ERROR_TOO_FEW,
+                   _("Clustering needs at least two countries"));
+      return NULL;
+    }
+
+  if (cg_matrix_count_not_comparable (matrix) > 0)
+    {
+      guint count = cg_matrix_count_not_comparable (matrix);
+
+      g_set_error (error, CG_DIVERGENCE_ERROR, CG_DIVERGENCE_ERROR_NOT_COMPARABLE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u pair of countries shares no indicator, so they cannot be "
+                                "clustered",
+                                "%u pairs of countries share no indicator, so they cannot be "
+                                "clustered",
+                                count),
+                   count);
+      return NULL;
+    }
+
+  /* Arrays are indexed from 1 below, as in the Fortran this follows line by line. */
+  len = n * (n - 1) / 2;
+  diss = g_new (double, len);
+  disnn = g_new (double, n + 1);
+  membr = g_new (double, n + 1);
+  nn = g_new0 (int, n + 1);
+  flag = g_new (gboolean, n + 1);
+  ia = g_new0 (int, n);
+  ib = g_new0 (int, n);
+  crit = g_new0 (double, n);
+
+  for (gsize i = 1; i < n; i++)
+    for (gsize j = i + 1; j <= n; j++)
+      diss[ioffst (n, i, j)] = matrix->values[(i - 1) * n + (j - 1)];
+
+  for (gsize i = 1; i <= n; i++)
+    {
+      flag[i] = TRUE;
+      membr[i] = 1;
+    }
+  ncl = n;
+
+  /* The nearest neighbour of each i to its right: the lowest j at the least distance. */
+  for (gsize i = 1; i < n; i++)
+    {
+      double dmin = inf;
+
+      for (gsize j = i + 1; j <= n; j++)
+        {
+          gsize ind = ioffst (n, i, j);
+          if (dmin > diss[ind])
+            {
+              dmin = diss[ind];
+              jm = (int) j;
+            }
+        }
+      nn[i] = jm;
+      disnn[i] = dmin;
+    }
+
+  while (ncl > 1)
+    {
+      double dmin = inf;
+      gsize step;
+      int i2, j2;
+
+      /* The least dissimilarity: the lowest i wins a tie. */
+      for (gsize i = 1; i < n; i++)
+        {
+          if (flag[i] && disnn[i] < dmin)
+            {
+              dmin = disnn[i];
+              im = (int) i;
+              jm = nn[i];
+            }
+        }
+      ncl--;
+
+      i2 = MIN (im, jm);
+      j2 = MAX (im, jm);
+      step = n - ncl - 1;
+      ia[step] = i2;
+      ib[step] = j2;
+      crit[step] = dmin;
+      flag[j2] = FALSE;
+
+      /* Lance–Williams update of the dissimilarities from the new cluster i2. */
+      dmin = inf;
+      for (gsize k = 1; k <= n; k++)
+        {
+          gsize ind1, ind2;
+
+          if (!flag[k] || (int) k == i2)
+            continue;
+
+          ind1 = (gsize) i2 < k ? ioffst (n, i2, k) : ioffst (n, k, i2);
+          ind2 = (gsize) j2 < k ? ioffst (n, j2, k) : ioffst (n, k, j2);
+
+          switch (linkage)
+            {
+            case CG_LINKAGE_AVERAGE:
+              diss[ind1] = (membr[i2] * diss[ind1] + membr[j2] * diss[ind2]) /
+                           (membr[i2] + membr[j2]);
+              break;
+            case CG_LINKAGE_COMPLETE:
+              diss[ind1] = MAX (diss[ind1], diss[ind2]);
+              break;
+            case CG_LINKAGE_SINGLE:
+              diss[ind1] = MIN (diss[ind1], diss[ind2]);
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+
+          if ((gsize) i2 < k)
+            {
+              if (diss[ind1] < dmin)
+                {
+                  dmin = diss[ind1];
+                  jj = (int) k;
+                }
+            }
+          else if (diss[ind1] < disnn[k])
+            {
+              /* Keeps nearest neighbours right for non-monotone linkages. */
+              disnn[k] = diss[ind1];
+              nn[k] = i2;
+            }
+        }
+
+      membr[i2] += membr[j2];
+      disnn[i2] = dmin;
+      nn[i2] = jj;
+
+      /* Recompute the nearest neighbours that pointed at i2 or j2. */
+      for (gsize i = 1; i < n; i++)
+        {
+          if (flag[i] && (nn[i] == i2 || nn[i] == j2))
+            {
+              double best = inf;
+
+              for (gsize j = i + 1; j <= n; j++)
+                {
+                  if (flag[j])
+                    {
+                      gsize ind = ioffst (n, i, j);
+                      if (diss[ind] < best)
+                        {
+                          best = diss[ind];
+                          jj = (int) j;
+                        }
+                    }
+                }
+              nn[i] = jj;
+              disnn[i] = best;
+            }
+        }
+    }
+
+  tree = g_new0 (CgTree, 1);
+  g_atomic_ref_count_init (&tree->ref_count);
+  tree->n = (guint) n;
+  tree->merge = g_new (int, 2 * (n - 1));
+  tree->height = g_memdup2 (crit, sizeof (double) * (n - 1));
+  tree->order = g_new (guint, n);
+  hcass2 ((guint) n, ia, ib, tree->merge, tree->order);
+
+  return tree;
+}
