@@ -19,6 +19,7 @@
 #include <libxml/relaxng.h>
 
 #include "cg-autocleanups-private.h"
+#include "cg-core-resources.h"
 #include "cg-xml-private.h"
 
 typedef struct
@@ -88,7 +89,8 @@ get_schema (const char *resource)
       gsize size;
       const char *data;
 
-      bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+      bytes = g_resource_lookup_data (cg_core_get_resource (), resource,
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
       /* The schemas are compiled into the library: missing one is a build error. */
       g_assert_no_error (local_error);
       data = g_bytes_get_data (bytes, &size);
