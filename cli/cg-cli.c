@@ -24,6 +24,7 @@
 #include "cg-divergence.h"
 #include "cg-framework.h"
 #include "cg-profile.h"
+#include "cg-spreadsheet.h"
 #include "cg-store.h"
 
 enum
@@ -117,6 +118,8 @@ typedef struct
   char     *countries;
   char     *as_of;
   char     *range;
+  char     *data;
+  char     *codebook;
 } Selection;
 
 static void
@@ -126,6 +129,8 @@ selection_clear (Selection *selection)
   g_free (selection->countries);
   g_free (selection->as_of);
   g_free (selection->range);
+  g_free (selection->data);
+  g_free (selection->codebook);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
@@ -144,6 +149,11 @@ add_selection_options (GOptionContext *context,
     { "range", 0, 0, G_OPTION_ARG_STRING, &selection->range,
       N_("Scale distances by the framework’s declared ranges or by the observed ones"),
       "framework|observed" },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &selection->data,
+      N_("Score this spreadsheet of coded values instead of the database (with --codebook)"),
+      N_("table.csv") },
+    { "codebook", 0, 0, G_OPTION_ARG_FILENAME, &selection->codebook,
+      N_("The codebook of the --data spreadsheet"), N_("codebook.csv") },
     { NULL }
   };
 
@@ -177,13 +187,27 @@ compute_selection (GOptionContext  *context,
   if (!check_date (selection->as_of, &error))
     return usage_error (context, error->message);
 
-  store = open_store (selection->db_path, &error);
-  if (store == NULL)
-    return input_error (error);
+  if ((selection->data == NULL) != (selection->codebook == NULL))
+    return usage_error (context, _("--data and --codebook go together"));
 
-  dataset = cg_store_load_dataset (store, selection->as_of, &error);
-  if (dataset == NULL)
-    return input_error (error);
+  if (selection->data != NULL)
+    {
+      if (selection->db_path != NULL || selection->as_of != NULL)
+        return usage_error (context, _("--db and --as-of do not apply to --data"));
+      dataset = cg_spreadsheet_load (selection->data, selection->codebook, &error);
+      if (dataset == NULL)
+        return input_error (error);
+    }
+  else
+    {
+      store = open_store (selection->db_path, &error);
+      if (store == NULL)
+        return input_error (error);
+
+      dataset = cg_store_load_dataset (store, selection->as_of, &error);
+      if (dataset == NULL)
+        return input_error (error);
+    }
 
   if (selection->countries != NULL)
     {
@@ -545,6 +569,8 @@ command_matrix (int    argc,
   g_auto(Selection) selection = { 0, };
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *tree_path = NULL;
+  g_autofree char *order_path = NULL;
   g_autoptr(CgMatrix) matrix = NULL;
   g_autoptr(CgDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
@@ -555,6 +581,10 @@ command_matrix (int    argc,
       "csv|json" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to this file instead of standard output"), N_("FILE") },
+    { "tree", 0, 0, G_OPTION_ARG_FILENAME, &tree_path,
+      N_("Also write the average-linkage tree (R’s hclust merge table) as CSV"), N_("FILE") },
+    { "order", 0, 0, G_OPTION_ARG_FILENAME, &order_path,
+      N_("Also write the tree’s leaf order as CSV"), N_("FILE") },
     { NULL }
   };
   int ret;
@@ -578,6 +608,32 @@ command_matrix (int    argc,
 
   if (!write_output (output, text, &error))
     return input_error (error);
+
+  if (tree_path != NULL || order_path != NULL)
+    {
+      g_autoptr(CgTree) tree = cg_cluster (matrix, CG_LINKAGE_AVERAGE, &error);
+      g_autoptr(GString) tree_csv = g_string_new ("step,a,b,height\n");
+      g_autoptr(GString) order_csv = g_string_new ("position,index,label\n");
+
+      if (tree == NULL)
+        return input_error (error);
+
+      for (guint k = 0; k + 1 < tree->n; k++)
+        {
+          g_string_append_printf (tree_csv, "%u,%d,%d,", k + 1, tree->merge[2 * k],
+                                  tree->merge[2 * k + 1]);
+          print_number (tree_csv, tree->height[k]);
+          g_string_append_c (tree_csv, '\n');
+        }
+      for (guint p = 0; p < tree->n; p++)
+        g_string_append_printf (order_csv, "%u,%u,%s\n", p + 1, tree->order[p] + 1,
+                                cg_matrix_get_code (matrix, tree->order[p]));
+
+      if ((tree_path != NULL && !g_file_set_contents (tree_path, tree_csv->str, -1, &error)) ||
+          (order_path != NULL && !g_file_set_contents (order_path, order_csv->str, -1, &error)))
+        return input_error (error);
+    }
+
   return EXIT_OK;
 }
 
