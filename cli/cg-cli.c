@@ -309,6 +309,14 @@ command_validate (int    argc,
   return status;
 }
 
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 collect_xml_files (const char *path,
                    GPtrArray  *files)
@@ -336,7 +344,7 @@ collect_xml_files (const char *path,
       if (g_str_has_suffix (name, ".xml"))
         g_ptr_array_add (found, g_build_filename (path, name, NULL));
     }
-  g_ptr_array_sort (found, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (found, compare_paths);
   g_ptr_array_extend_and_steal (files, g_steal_pointer (&found));
 }
 

@@ -163,7 +163,13 @@ cg_heatmap_layout_new (const CgMatrix     *matrix,
   measure_text (context, legend_font, "0.75", &legend_text_w, NULL);
   /* Translators: legend entry for cells of two countries that share no indicator */
   measure_text (context, legend_font, _("Not comparable"), &not_comparable_w, NULL);
-  legend_w = MAX (14 * s + 6 * s + legend_text_w, 18 * s + not_comparable_w) + pad;
+  {
+    double low_w;
+    /* Translators: legend entry, two lines: cells whose score rests on few indicators */
+    measure_text (context, legend_font, _("Under 25% of\nindicators compared"), &low_w, NULL);
+    not_comparable_w = MAX (not_comparable_w, low_w);
+  }
+  legend_w = MAX (14 * s + 6 * s + legend_text_w, 20 * s + not_comparable_w) + pad;
   {
     double divergence_w;
     /* Translators: title of the colour scale of the heatmap */
@@ -229,6 +235,10 @@ cg_heatmap_layout_new (const CgMatrix     *matrix,
                                              layout->legend_bar.y + layout->legend_bar.height +
                                              LEGEND_SIZE * 1.5 * s,
                                              14 * s, 14 * s };
+  layout->legend_low_coverage = (CgRect) { layout->legend_bar.x,
+                                           layout->legend_not_comparable.y + 14 * s +
+                                           LEGEND_SIZE * 1.2 * s,
+                                           14 * s, 14 * s };
 
   g_object_unref (context);
   return layout;
@@ -386,6 +396,22 @@ draw_dendrogram (cairo_t               *cr,
 #undef X_OF
 }
 
+/* A dot in the middle of a cell: the score rests on few indicators. */
+static void
+draw_low_coverage_mark (cairo_t       *cr,
+                        const CgColor *cell_color,
+                        double         x,
+                        double         y,
+                        double         size)
+{
+  CgColor ink = cg_color_luminance (cell_color) > 0.36
+                ? (CgColor) { 0, 0, 0, 0.55 } : (CgColor) { 1, 1, 1, 0.7 };
+
+  cg_chart_set_source_color (cr, &ink);
+  cairo_arc (cr, x + size / 2, y + size / 2, MAX (1.5, size * 0.13), 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
 static void
 draw_legend (cairo_t               *cr,
              const CgHeatmapLayout *layout,
@@ -435,6 +461,20 @@ draw_legend (cairo_t               *cr,
   cg_chart_set_source_color (cr, &style->foreground);
   draw_text (cr, font, _("Not comparable"), nc->x + nc->width + 5 * style->font_scale,
              nc->y + nc->height / 2, 0, 0, 0.5);
+
+  {
+    const CgRect *low = &layout->legend_low_coverage;
+    CgColor color;
+
+    cg_heatmap_cell_color (0.5, &color);
+    cg_chart_set_source_color (cr, &color);
+    cairo_rectangle (cr, low->x, low->y, low->width, low->height);
+    cairo_fill (cr);
+    draw_low_coverage_mark (cr, &color, low->x, low->y, low->width);
+    cg_chart_set_source_color (cr, &style->foreground);
+    draw_text (cr, font, _("Under 25% of\nindicators compared"),
+               low->x + low->width + 5 * style->font_scale, low->y, 0, 0, 0);
+  }
 }
 
 /**
@@ -543,6 +583,16 @@ cg_heatmap_render (cairo_t               *cr,
             cg_chart_set_source_color (cr, &color);
             cairo_rectangle (cr, x0, y0, x1 - x0 - inset, y1 - y0 - inset);
             cairo_fill (cr);
+
+            if (r != c &&
+                cg_matrix_get_coverage (matrix, layout->order[r], layout->order[c]) <
+                CG_HEATMAP_LOW_COVERAGE)
+              {
+                if (layout->show_values)
+                  draw_low_coverage_mark (cr, &color, x0, y1 - cell * 0.3, cell * 0.3);
+                else
+                  draw_low_coverage_mark (cr, &color, x0, y0, MIN (x1 - x0, y1 - y0));
+              }
 
             if (layout->show_values && r != c)
               {

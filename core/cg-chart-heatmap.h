@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* Pairs compared on less than this share of the framework's weight are marked: their
+ * score rests on few indicators. */
+#define CG_HEATMAP_LOW_COVERAGE 0.25
+
 /* Geometry of a heatmap, in the units of the surface it is drawn on (CSS pixels). */
 typedef struct
 {
@@ -26,6 +30,7 @@ typedef struct
   double   label_font_size;    /* points */
   CgRect   legend_bar;         /* the colour scale, 1 at the top, 0 at the bottom */
   CgRect   legend_not_comparable;
+  CgRect   legend_low_coverage;
   CgRect   footnote;
 } CgHeatmapLayout;
 

@@ -438,15 +438,18 @@ cg_indicator_parse_value (const CgIndicator  *indicator,
             }
         }
       {
-        g_autoptr(GPtrArray) ids = g_ptr_array_copy (indicator->level_ids, NULL, NULL);
-        g_autofree char *expected = NULL;
+        g_autoptr(GString) expected = g_string_new (NULL);
 
-        g_ptr_array_add (ids, NULL);
-        expected = g_strjoinv (", ", (char **) ids->pdata);
+        for (guint i = 0; i < indicator->level_ids->len; i++)
+          {
+            if (i > 0)
+              g_string_append (expected, ", ");
+            g_string_append (expected, g_ptr_array_index (indicator->level_ids, i));
+          }
         g_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_VALUE,
                      /* Translators: the last placeholder is a list of level names */
                      _("“%s” is not a level of indicator “%s” (expected one of: %s)"),
-                     text, indicator->id, expected);
+                     text, indicator->id, expected->str);
       }
       return FALSE;
 

@@ -665,6 +665,14 @@ check_inheritance (CgStore  *self,
   return TRUE;
 }
 
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static GPtrArray *
 list_shipped_files (const char  *policies_dir,
                     GError     **error)
@@ -686,7 +694,7 @@ list_shipped_files (const char  *policies_dir,
       if (g_str_has_suffix (name, ".xml"))
         g_ptr_array_add (files, g_build_filename (profiles_dir, name, NULL));
     }
-  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (files, compare_paths);
 
   g_ptr_array_insert (files, 0, g_build_filename (policies_dir, "framework.xml", NULL));
 

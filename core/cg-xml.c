@@ -33,8 +33,9 @@ static GPtrArray *schema_cache;
 
 typedef struct
 {
-  int   line;
-  char *message;
+  int      line;
+  int      column;
+  char    *message;
   xmlNode *node;
 } FirstError;
 
@@ -55,6 +56,7 @@ collect_structured_error_cb (void    *user_data,
     return;
 
   first->line = err->line;
+  first->column = err->int2;
   first->node = err->node;
   first->message = g_strdup (err->message != NULL ? err->message : "");
   g_strchomp (first->message);
@@ -272,23 +274,35 @@ parse_and_validate (CgXmlFile   *file,
       return FALSE;
     }
 
+  /* The first error is the one to report: later ones are its consequences. */
+  xmlSetStructuredErrorFunc (&first, (xmlStructuredErrorFunc) collect_structured_error_cb);
   file->doc = xmlCtxtReadMemory (ctxt, file->contents, (int) file->length, file->path, NULL,
                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                  XML_PARSE_NOCDATA);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+
   if (file->doc == NULL || !ctxt->wellFormed)
     {
       const xmlError *err = xmlCtxtGetLastError (ctxt);
-      g_autofree char *message = g_strdup (err != NULL && err->message != NULL
+      int line = first.message != NULL ? first.line : (err != NULL ? err->line : 1);
+      int column = first.message != NULL ? first.column : (err != NULL ? err->int2 : 1);
+      g_autofree char *message = g_strdup (first.message != NULL ? first.message
+                                           : err != NULL && err->message != NULL
                                            ? err->message : _("not well-formed XML"));
+      char *newline = strchr (message, '\n');
 
+      /* libxml2 adds a second line of raw bytes to some messages. */
+      if (newline != NULL)
+        *newline = '\0';
       g_strchomp (message);
-      g_set_error (error, domain, code, "%s:%d:%d: %s", file->path,
-                   err != NULL ? MAX (err->line, 1) : 1,
-                   err != NULL ? MAX (err->int2, 1) : 1,
-                   message);
+      g_set_error (error, domain, code, "%s:%d:%d: %s", file->path, MAX (line, 1),
+                   MAX (column, 1), message);
+      g_free (first.message);
       g_clear_pointer (&file->doc, xmlFreeDoc);
       return FALSE;
     }
+  g_clear_pointer (&first.message, g_free);
+  first.node = NULL;
 
   if (file->doc->intSubset != NULL || file->doc->extSubset != NULL)
     {

@@ -202,7 +202,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *check = gtk_widget_get_first_child (box);
 
   g_object_set_data (G_OBJECT (check), "country-code", NULL);
-  g_ptr_array_remove_fast (self->bound_checks, check);
+  if (self->bound_checks != NULL)
+    g_ptr_array_remove_fast (self->bound_checks, check);
 }
 
 static gboolean
@@ -515,9 +516,9 @@ cg_window_dispose (GObject *object)
   g_clear_object (&self->countries);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->bound_checks, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
+  g_clear_pointer (&self->bound_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
 }

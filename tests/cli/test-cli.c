@@ -1,0 +1,266 @@
+/* test-cli.c: common-ground-cli as a user runs it
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run *run,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("CG_CLI");
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  /* The test's own private data and cache folders, for the child too. */
+  g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_setenv ("XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+test_list_countries (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "common-ground", "policies.db",
+                                          NULL);
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&run, "list", "countries", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "FR\tFrance\t"));
+  lines = g_strsplit (g_strstrip (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 5);
+  /* The default database was created and filled on first use. */
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_matrix_csv (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  run_cli (&run, "matrix", "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (g_strstrip (run.out), "\n", -1);
+  n = g_strv_length (lines) - 1;
+  g_assert_cmpuint (n, >=, 5);
+  g_assert_true (g_str_has_prefix (lines[0], "country,"));
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, n + 1);
+      g_assert_cmpstr (fields[i], ==, "0");
+      for (guint j = 1; j <= n; j++)
+        {
+          if (g_str_equal (fields[j], "NA"))
+            continue;
+          g_assert_cmpfloat (g_ascii_strtod (fields[j], NULL), >=, 0);
+          g_assert_cmpfloat (g_ascii_strtod (fields[j], NULL), <=, 1);
+        }
+    }
+}
+
+static void
+test_matrix_json (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  run_cli (&run, "matrix", "--countries", "fr,GB", "--as-of", "2025-01-01", "--format", "json",
+           NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "as_of"), ==, "2025-01-01");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "countries")),
+                    ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "divergence")),
+                    ==, 2);
+}
+
+static void
+test_matrix_spreadsheet (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autofree char *data = g_test_build_filename (G_TEST_DIST, "data", "gower", "n40_m6_ties",
+                                                 "dataset.csv", NULL);
+  g_autofree char *codebook = g_test_build_filename (G_TEST_DIST, "data", "gower",
+                                                     "n40_m6_ties", "dataset.codebook.csv",
+                                                     NULL);
+  g_autofree char *r_dissim = g_test_build_filename (G_TEST_DIST, "data", "gower", "n40_m6_ties",
+                                                     "r_dissim.csv", NULL);
+  g_autofree char *r_merge = g_test_build_filename (G_TEST_DIST, "data", "gower", "n40_m6_ties",
+                                                    "r_merge.csv", NULL);
+  g_autofree char *tree = g_build_filename (g_get_user_cache_dir (), "tree.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_tree = NULL;
+  g_autofree char *got_tree = NULL;
+
+  run_cli (&run, "matrix", "--data", data, "--codebook", codebook, "--range", "observed",
+           "--tree", tree, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* Byte for byte the file R wrote. */
+  g_assert_true (g_file_get_contents (r_dissim, &expected, NULL, NULL));
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_true (g_file_get_contents (r_merge, &expected_tree, NULL, NULL));
+  g_assert_true (g_file_get_contents (tree, &got_tree, NULL, NULL));
+  g_assert_cmpstr (got_tree, ==, expected_tree);
+}
+
+static void
+test_chart_formats (void)
+{
+  const char *extensions[] = { "png", "svg", "pdf" };
+  const char *magic[] = { "\x89PNG", "<?xml", "%PDF" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_auto(Run) run = { 0, };
+      g_auto(Run) again = { 0, };
+      g_autofree char *name = g_strdup_printf ("heatmap.%s", extensions[i]);
+      g_autofree char *path = g_build_filename (g_get_user_cache_dir (), name, NULL);
+      g_autofree char *contents = NULL;
+
+      run_cli (&run, "chart", "heatmap", "-o", path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, magic[i]));
+
+      /* Not replaced unless asked. */
+      run_cli (&again, "chart", "heatmap", "-o", path, NULL);
+      g_assert_cmpint (again.status, ==, 1);
+      g_assert_nonnull (strstr (again.err, "already exists"));
+    }
+}
+
+static void
+test_import_malformed (void)
+{
+  g_auto(Run) before = { 0, };
+  g_auto(Run) import = { 0, };
+  g_auto(Run) after = { 0, };
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "..", "data", "policies",
+                                                 "profiles", "GB.xml", NULL);
+  g_autofree char *bad = g_build_filename (g_get_user_cache_dir (), "KE.xml", NULL);
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_assert_true (g_file_set_contents (bad,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<profile code=\"KE\" kind=\"country\" framework=\"ott\" framework-version=\"1\"\n"
+    "         reviewed=\"2026-11-28\">\n"
+    "  <value indicator=\"privacy.law\" value=\"comprehensive\" confidence=\"high\">\n"
+    "</profile>\n", -1, NULL));
+
+  run_cli (&before, "matrix", NULL);
+  g_assert_cmpint (before.status, ==, 0);
+
+  run_cli (&import, "import", good, bad, NULL);
+  g_assert_cmpint (import.status, ==, 1);
+  if (!g_pattern_match_simple ("*KE.xml:5:11: Opening and ending tag mismatch: value line 4 and profile*", import.err))
+    g_error ("unexpected message: %s", import.err);
+  g_assert_nonnull (strstr (import.err, "Nothing was imported"));
+
+  /* Not even the good file went in: the database is as it was. */
+  run_cli (&after, "matrix", NULL);
+  g_assert_cmpstr (before.out, ==, after.out);
+}
+
+static void
+test_usage_errors (void)
+{
+  static const struct { const char *args[4]; int status; const char *message; } cases[] = {
+    { { "frobnicate", NULL }, 2, "*unknown command “frobnicate”*" },
+    { { "matrix", "--range", "bogus", NULL }, 2, "*--range takes*" },
+    { { "matrix", "--as-of", "2026-13-01", NULL }, 2, "*not a date*" },
+    { { "chart", "heatmap", "-o", "out.gif" }, 2, "*must end in .png, .svg or .pdf*" },
+    { { "matrix", "--countries", "FR,XX", NULL }, 1, "*“XX” has a profile*" },
+    { { "list", NULL }, 2, "*countries or indicators*" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3],
+               NULL);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      if (!g_pattern_match_simple (cases[i].message, run.err))
+        g_error ("case %u: unexpected message: %s", i, run.err);
+    }
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "common-ground-cli " PACKAGE_VERSION "\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/list-countries", test_list_countries);
+  g_test_add_func ("/cli/matrix-csv", test_matrix_csv);
+  g_test_add_func ("/cli/matrix-json", test_matrix_json);
+  g_test_add_func ("/cli/matrix-spreadsheet", test_matrix_spreadsheet);
+  g_test_add_func ("/cli/chart-formats", test_chart_formats);
+  g_test_add_func ("/cli/import-malformed", test_import_malformed);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/version", test_version);
+
+  return g_test_run ();
+}

@@ -1,0 +1,325 @@
+/* test-chart.c: heatmap layout, pixels and exports
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cg-chart-export.h"
+#include "cg-chart-heatmap.h"
+
+static CgMatrix *
+make_matrix (guint n)
+{
+  CgMatrix *matrix = cg_matrix_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char code[8], name[32];
+
+      g_snprintf (code, sizeof code, "C%u", i);
+      g_snprintf (name, sizeof name, "Country %u", i);
+      cg_matrix_set_label (matrix, i, code, name);
+      for (guint j = i + 1; j < n; j++)
+        cg_matrix_set (matrix, i, j, fabs ((double) i - j) / n);
+    }
+  return matrix;
+}
+
+static void
+test_viridis (void)
+{
+  CgColor color;
+
+  cg_colormap_viridis (0, &color);
+  g_assert_cmpfloat_with_epsilon (color.red, 0x44 / 255.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (color.green, 0x01 / 255.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (color.blue, 0x54 / 255.0, 1e-12);
+  cg_colormap_viridis (1, &color);
+  g_assert_cmpfloat_with_epsilon (color.red, 0xfd / 255.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (color.blue, 0x25 / 255.0, 1e-12);
+  /* Luminance rises monotonically along the map: readable in greyscale too. */
+  for (double t = 0; t < 1; t += 0.05)
+    {
+      CgColor a, b;
+      cg_colormap_viridis (t, &a);
+      cg_colormap_viridis (t + 0.05, &b);
+      g_assert_cmpfloat (cg_color_luminance (&a), <, cg_color_luminance (&b));
+    }
+}
+
+static void
+test_layout_geometry (void)
+{
+  static const struct { guint n; double width, height; } sizes[] = {
+    { 2, 400, 300 }, { 10, 1000, 700 }, { 10, 360, 360 }, { 193, 3000, 2800 },
+  };
+  CgChartStyle style;
+
+  cg_chart_style_init_light (&style);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(CgMatrix) matrix = make_matrix (sizes[s].n);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CgTree) tree = cg_cluster (matrix, CG_LINKAGE_AVERAGE, &error);
+      g_autoptr(CgHeatmapLayout) layout = NULL;
+      guint n = sizes[s].n;
+
+      g_assert_no_error (error);
+      layout = cg_heatmap_layout_new (matrix, tree, sizes[s].width, sizes[s].height, &style);
+
+      g_assert_cmpuint (layout->n, ==, n);
+      g_assert_cmpfloat (layout->cell_size, >, 0);
+      /* Square cells, n of them each way, inside the surface. */
+      g_assert_cmpfloat (layout->cells.width, ==, n * layout->cell_size);
+      g_assert_cmpfloat (layout->cells.height, ==, n * layout->cell_size);
+      g_assert_cmpfloat (layout->cells.x, >=, 0);
+      g_assert_cmpfloat (layout->cells.y, >=, layout->title.y + layout->title.height);
+      g_assert_cmpfloat (layout->cells.y + layout->cells.height, <=, layout->footnote.y);
+      /* Dendrogram left of the cells, labels right of them, legend right of the labels. */
+      g_assert_cmpfloat (layout->dendrogram.x + layout->dendrogram.width, ==, layout->cells.x);
+      g_assert_cmpfloat (layout->row_labels.x, ==, layout->cells.x + layout->cells.width);
+      g_assert_cmpfloat (layout->legend_bar.x, >=,
+                         layout->row_labels.x + layout->row_labels.width);
+      g_assert_cmpfloat (layout->legend_bar.x + layout->legend_bar.width, <=, sizes[s].width);
+      /* Rows and columns follow the tree's leaf order. */
+      for (guint p = 0; p < n; p++)
+        g_assert_cmpuint (layout->order[p], ==, tree->order[p]);
+      /* Labels are never larger than their cells allow, and never unreadably small. */
+      g_assert_cmpfloat (layout->label_font_size, >=, 5.0);
+      g_assert_cmpfloat (layout->label_font_size, <=, 12.5);
+      g_assert_true (layout->show_values == (layout->cell_size >= 34));
+    }
+}
+
+static void
+test_layout_hit_test (void)
+{
+  g_autoptr(CgMatrix) matrix = make_matrix (6);
+  g_autoptr(CgTree) tree = cg_cluster (matrix, CG_LINKAGE_AVERAGE, NULL);
+  g_autoptr(CgHeatmapLayout) layout = NULL;
+  CgChartStyle style;
+  guint row, column;
+
+  cg_chart_style_init_light (&style);
+  layout = cg_heatmap_layout_new (matrix, tree, 800, 600, &style);
+
+  for (guint r = 0; r < 6; r++)
+    for (guint c = 0; c < 6; c++)
+      {
+        double x = layout->cells.x + (c + 0.5) * layout->cell_size;
+        double y = layout->cells.y + (r + 0.5) * layout->cell_size;
+
+        g_assert_true (cg_heatmap_layout_hit_test (layout, x, y, &row, &column));
+        g_assert_cmpuint (row, ==, layout->order[r]);
+        g_assert_cmpuint (column, ==, layout->order[c]);
+      }
+
+  g_assert_false (cg_heatmap_layout_hit_test (layout, layout->cells.x - 1, layout->cells.y + 1,
+                                              NULL, NULL));
+  g_assert_false (cg_heatmap_layout_hit_test (layout, 1, 1, NULL, NULL));
+}
+
+static void
+assert_pixel (cairo_surface_t *surface,
+              double           x,
+              double           y,
+              const CgColor   *expected)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 pixel = *(guint32 *) (data + (int) y * stride + (int) x * 4);
+  int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+  g_assert_cmpint (abs (r - (int) round (expected->red * 255)), <=, 1);
+  g_assert_cmpint (abs (g - (int) round (expected->green * 255)), <=, 1);
+  g_assert_cmpint (abs (b - (int) round (expected->blue * 255)), <=, 1);
+}
+
+static void
+test_render_pixels (void)
+{
+  g_autoptr(CgMatrix) matrix = make_matrix (4);
+  g_autoptr(CgHeatmapLayout) layout = NULL;
+  cairo_surface_t *surface;
+  CgChartStyle style;
+  cairo_t *cr;
+
+  /* One pair not comparable: no tree, list order. */
+  cg_matrix_set (matrix, 0, 3, NAN);
+  cg_chart_style_init_light (&style);
+  layout = cg_heatmap_layout_new (matrix, NULL, 900, 700, &style);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 700);
+  cr = cairo_create (surface);
+  cg_heatmap_render (cr, matrix, NULL, layout, &style, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* A corner of the surface is background. */
+  assert_pixel (surface, 2, 2, &style.background);
+
+  /* Each comparable cell, a few pixels in from its corner (clear of any number), has
+   * the colour of its divergence. */
+  for (guint r = 0; r < 4; r++)
+    for (guint c = 0; c < 4; c++)
+      {
+        double d = cg_matrix_get (matrix, layout->order[r], layout->order[c]);
+        double x = floor (layout->cells.x + c * layout->cell_size) + 3;
+        double y = floor (layout->cells.y + r * layout->cell_size) + 3;
+        CgColor expected;
+
+        if (isnan (d))
+          continue;
+        cg_heatmap_cell_color (d, &expected);
+        assert_pixel (surface, x, y, &expected);
+      }
+
+  /* The not-comparable cell is drawn in neither end of the colour scale. */
+  {
+    double x = floor (layout->cells.x + 3 * layout->cell_size) + layout->cell_size / 2;
+    double y = floor (layout->cells.y + 0 * layout->cell_size) + layout->cell_size / 2;
+    unsigned char *data = cairo_image_surface_get_data (surface);
+    guint32 pixel = *(guint32 *) (data + (int) y * cairo_image_surface_get_stride (surface) +
+                                  (int) x * 4);
+    int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+    /* Grey, hardly saturated, unlike any colour of the scale. */
+    g_assert_cmpint (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)), <=, 12);
+  }
+
+  cairo_surface_destroy (surface);
+}
+
+typedef struct
+{
+  CgMatrix *matrix;
+  CgTree   *tree;
+} Paint;
+
+static void
+paint_cb (cairo_t  *cr,
+          double    width,
+          double    height,
+          gpointer  user_data)
+{
+  Paint *paint = user_data;
+  g_autoptr(CgHeatmapLayout) layout = NULL;
+  CgChartStyle style;
+  CgChartInfo info = { .as_of = "2026-11-28", .framework = "test v1" };
+
+  cg_chart_style_init_light (&style);
+  layout = cg_heatmap_layout_new (paint->matrix, paint->tree, width, height, &style);
+  cg_heatmap_render (cr, paint->matrix, paint->tree, layout, &style, &info);
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(CgMatrix) matrix = make_matrix (12);
+  g_autoptr(CgTree) tree = cg_cluster (matrix, CG_LINKAGE_AVERAGE, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cg-chart-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *txt = g_build_filename (dir, "chart.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  cairo_surface_t *image;
+  Paint paint = { matrix, tree };
+  xmlDoc *doc;
+  gsize length;
+  guint pages = 0;
+
+  /* PNG at 192 dpi: twice the pixels of the CSS size. */
+  g_assert_true (cg_chart_export (png, 800, 600, 192, FALSE, paint_cb, &paint, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1200);
+  cairo_surface_destroy (image);
+
+  /* SVG parses as XML, in points. */
+  g_assert_true (cg_chart_export (svg, 800, 600, 96, FALSE, paint_cb, &paint, &error));
+  g_assert_no_error (error);
+  doc = xmlReadFile (svg, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "svg");
+  {
+    xmlChar *width = xmlGetProp (xmlDocGetRootElement (doc), (const xmlChar *) "width");
+    g_assert_cmpstr ((const char *) width, ==, "600pt");
+    xmlFree (width);
+  }
+  xmlFreeDoc (doc);
+
+  /* PDF: one page of 600 × 450 points. */
+  g_assert_true (cg_chart_export (pdf, 800, 600, 96, FALSE, paint_cb, &paint, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* memmem: the PDF holds binary streams with NUL bytes. */
+  for (const char *p = contents;
+       (p = memmem (p, length - (p - contents), "/Type /Page", 11)) != NULL; p++)
+    {
+      if (p[11] != 's')
+        pages++;
+    }
+  g_assert_cmpuint (pages, ==, 1);
+  g_assert_nonnull (memmem (contents, length, "/MediaBox [ 0 0 600 450 ]", 25));
+  g_clear_pointer (&contents, g_free);
+
+  /* An existing file is replaced only when asked, and stays intact otherwise. */
+  g_assert_true (g_file_set_contents (png, "precious", -1, NULL));
+  g_assert_false (cg_chart_export (png, 800, 600, 96, FALSE, paint_cb, &paint, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "precious");
+  g_assert_true (cg_chart_export (png, 800, 600, 96, TRUE, paint_cb, &paint, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (cg_chart_export (txt, 800, 600, 96, FALSE, paint_cb, &paint, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+
+  /* No temporary files left behind. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint count = 0;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        count++;
+        g_unlink (path);
+      }
+    g_assert_cmpuint (count, ==, 3);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/chart/viridis", test_viridis);
+  g_test_add_func ("/core/chart/heatmap-layout", test_layout_geometry);
+  g_test_add_func ("/core/chart/heatmap-hit-test", test_layout_hit_test);
+  g_test_add_func ("/core/chart/heatmap-pixels", test_render_pixels);
+  g_test_add_func ("/core/chart/export", test_export);
+
+  return g_test_run ();
+}

@@ -1,0 +1,393 @@
+/* test-store.c: the SQLite store: import all or nothing, as-of values, inheritance
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cg-country.h"
+#include "cg-store.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *db_path;
+  char    *mini_dir;
+  CgStore *store;
+} StoreFixture;
+
+static void
+store_setup (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean imported = FALSE;
+
+  fixture->dir = g_dir_make_tmp ("cg-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "policies.db", NULL);
+  fixture->mini_dir = g_test_build_filename (G_TEST_DIST, "data", "mini", NULL);
+
+  fixture->store = cg_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cg_store_sync_shipped (fixture->store, fixture->mini_dir, &imported, &error));
+  g_assert_no_error (error);
+  g_assert_true (imported);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+store_teardown (StoreFixture  *fixture,
+                gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+  g_free (fixture->mini_dir);
+}
+
+static char *
+write_profile (StoreFixture *fixture,
+               const char   *name,
+               const char   *body)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *contents = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n%s\n", body);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* A fingerprint of everything the scoring sees at @as_of. */
+static char *
+dataset_digest (CgStore    *store,
+                const char *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgDataset) dataset = cg_store_load_dataset (store, as_of, &error);
+  GString *digest = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < cg_dataset_get_n_rows (dataset); i++)
+    {
+      g_string_append_printf (digest, "%s:", cg_dataset_get_code (dataset, i));
+      for (guint j = 0; j < cg_dataset_get_n_columns (dataset); j++)
+        g_string_append_printf (digest, "%g,", cg_dataset_get_value (dataset, i, j));
+      g_string_append_c (digest, ';');
+    }
+  return g_string_free (digest, FALSE);
+}
+
+static double
+value_at (CgStore    *store,
+          const char *as_of,
+          const char *code,
+          const char *indicator)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgDataset) dataset = cg_store_load_dataset (store, as_of, &error);
+  int row, column;
+
+  g_assert_no_error (error);
+  row = cg_dataset_lookup_row (dataset, code);
+  column = cg_framework_lookup_indicator (cg_dataset_get_framework (dataset), indicator);
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpint (column, >=, 0);
+  return cg_dataset_get_value (dataset, row, column);
+}
+
+static void
+test_sync_idempotent (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dataset_digest (fixture->store, "2026-01-01");
+  g_autofree char *after = NULL;
+  gboolean imported = TRUE;
+
+  g_assert_true (cg_store_sync_shipped (fixture->store, fixture->mini_dir, &imported, &error));
+  g_assert_no_error (error);
+  g_assert_false (imported);
+  after = dataset_digest (fixture->store, "2026-01-01");
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_dataset_rows (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgDataset) dataset = cg_store_load_dataset (fixture->store, "2026-01-01", &error);
+  g_autoptr(GListModel) countries = NULL;
+
+  g_assert_no_error (error);
+  /* Countries only, by code; the regional body is not a row. */
+  g_assert_cmpuint (cg_dataset_get_n_rows (dataset), ==, 3);
+  g_assert_cmpstr (cg_dataset_get_code (dataset, 0), ==, "AA");
+  g_assert_cmpstr (cg_dataset_get_code (dataset, 1), ==, "BB");
+  g_assert_cmpstr (cg_dataset_get_code (dataset, 2), ==, "CC");
+  g_assert_cmpint (cg_dataset_lookup_row (dataset, "GRP"), ==, -1);
+  g_assert_cmpstr (cg_dataset_get_as_of (dataset), ==, "2026-01-01");
+  /* dimension weight × indicator weight */
+  g_assert_cmpfloat (cg_dataset_get_weight (dataset, 1), ==, 2.0);
+  g_assert_cmpfloat (cg_dataset_get_weight (dataset, 2), ==, 0.5);
+
+  countries = cg_store_list_countries (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (countries), ==, 3);
+}
+
+static void
+test_as_of (StoreFixture  *fixture,
+            gconstpointer  data)
+{
+  /* Dated snapshots: the latest value not after the date. */
+  g_assert_true (isnan (value_at (fixture->store, "2009-12-31", "AA", "a.ord")));
+  g_assert_cmpfloat (value_at (fixture->store, "2010-01-01", "AA", "a.ord"), ==, 0);
+  g_assert_cmpfloat (value_at (fixture->store, "2020-05-31", "AA", "a.ord"), ==, 0);
+  g_assert_cmpfloat (value_at (fixture->store, "2020-06-01", "AA", "a.ord"), ==, 2);
+  /* Undated values hold at every date. */
+  g_assert_cmpfloat (value_at (fixture->store, "1990-01-01", "AA", "b.num"), ==, 2.5);
+}
+
+static void
+test_inheritance (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  /* AA belongs to GRP from 2016: it inherits GRP's values from then on. */
+  g_assert_true (isnan (value_at (fixture->store, "2015-12-31", "AA", "a.bin")));
+  g_assert_cmpfloat (value_at (fixture->store, "2016-01-01", "AA", "a.bin"), ==, 1);
+  g_assert_cmpfloat (value_at (fixture->store, "2026-01-01", "AA", "b.nom"), ==, 0);
+  /* BB's own value, no inheritance. */
+  g_assert_cmpfloat (value_at (fixture->store, "2026-01-01", "BB", "a.bin"), ==, 0);
+}
+
+static void
+test_import_all_or_nothing (StoreFixture  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dataset_digest (fixture->store, "2026-01-01");
+  g_autofree char *after = NULL;
+  g_autofree char *good = write_profile (fixture, "DD.xml",
+    "<profile code=\"DD\" kind=\"country\" framework=\"mini\" framework-version=\"2\" "
+    "reviewed=\"2026-01-01\"><value indicator=\"b.num\" value=\"1\" confidence=\"high\">"
+    "<source title=\"Law\"/></value></profile>");
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "out-of-range.xml",
+                                                NULL);
+  const char *paths[] = { good, bad, NULL };
+  const char *good_only[] = { good, NULL };
+  guint n = 0;
+
+  g_assert_false (cg_store_import_files (fixture->store, paths, &n, &error));
+  g_assert_error (error, CG_PROFILE_ERROR, CG_PROFILE_ERROR_INVALID);
+  g_assert_true (strstr (error->message, "out-of-range.xml:3:28:") != NULL);
+  g_clear_error (&error);
+
+  after = dataset_digest (fixture->store, "2026-01-01");
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (cg_store_import_files (fixture->store, good_only, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpfloat (value_at (fixture->store, "2026-01-01", "DD", "b.num"), ==, 1);
+}
+
+static void
+test_import_idempotent (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mini", "profiles",
+                                                 "BB.xml", NULL);
+  const char *paths[] = { path, NULL };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_true (cg_store_import_files (fixture->store, paths, NULL, &error));
+  g_assert_no_error (error);
+  first = dataset_digest (fixture->store, "2026-01-01");
+  g_assert_true (cg_store_import_files (fixture->store, paths, NULL, &error));
+  g_assert_no_error (error);
+  second = dataset_digest (fixture->store, "2026-01-01");
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_import_cycle (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "data", "bad", "cycle-a.xml", NULL);
+  g_autofree char *b = g_test_build_filename (G_TEST_DIST, "data", "bad", "cycle-b.xml", NULL);
+  const char *paths[] = { a, b, NULL };
+  g_autofree char *before = dataset_digest (fixture->store, "2026-01-01");
+  g_autofree char *after = NULL;
+
+  g_assert_false (cg_store_import_files (fixture->store, paths, NULL, &error));
+  g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INHERITANCE);
+  g_assert_true (strstr (error->message, "inherits from itself") != NULL);
+
+  after = dataset_digest (fixture->store, "2026-01-01");
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_missing_parent (StoreFixture  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_profile (fixture, "EE.xml",
+    "<profile code=\"EE\" kind=\"country\" framework=\"mini\" framework-version=\"2\" "
+    "reviewed=\"2026-01-01\"><inherits code=\"NOWHERE\"/></profile>");
+  const char *paths[] = { path, NULL };
+
+  g_assert_false (cg_store_import_files (fixture->store, paths, NULL, &error));
+  g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INHERITANCE);
+  g_assert_true (strstr (error->message, "NOWHERE") != NULL);
+}
+
+static void
+test_import_duplicate (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mini", "profiles",
+                                                 "BB.xml", NULL);
+  const char *paths[] = { path, path, NULL };
+
+  g_assert_false (cg_store_import_files (fixture->store, paths, NULL, &error));
+  g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_DUPLICATE);
+}
+
+static void
+test_reopen (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dataset_digest (fixture->store, "2026-01-01");
+  g_autofree char *after = NULL;
+
+  g_clear_object (&fixture->store);
+  fixture->store = cg_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  after = dataset_digest (fixture->store, "2026-01-01");
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_corrupt (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cg-store-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "policies.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autofree char *contents = NULL;
+  const char garbage[] = "This is not a database, but a user's notes. Keep them.\n";
+
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  store = cg_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CORRUPT);
+  g_assert_true (strstr (error->message, path) != NULL);
+
+  /* Nothing was written over it. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, garbage);
+
+  remove_tree (dir);
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cg-store-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "policies.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  store = cg_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_TOO_NEW);
+
+  remove_tree (dir);
+}
+
+static void
+test_shipped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = cg_store_open (":memory:", &error);
+  g_autofree char *shipped = g_test_build_filename (G_TEST_DIST, "..", "data", "policies", NULL);
+  g_autoptr(CgDataset) dataset = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (cg_store_sync_shipped (store, shipped, NULL, &error));
+  g_assert_no_error (error);
+
+  dataset = cg_store_load_dataset (store, "2026-11-28", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cg_dataset_get_n_rows (dataset), >=, 5);
+
+  /* Türkiye's digital services tax: 7.5% from 2020, 5% from 2026, 2.5% from 2027. */
+  g_assert_cmpfloat (value_at (store, "2024-06-01", "TR", "taxation.dst_rate"), ==, 7.5);
+  g_assert_cmpfloat (value_at (store, "2026-06-01", "TR", "taxation.dst_rate"), ==, 5);
+  g_assert_cmpfloat (value_at (store, "2027-06-01", "TR", "taxation.dst_rate"), ==, 2.5);
+  /* Uganda's OTT tax: in force 2018-07-01 to 2021-06-30. */
+  g_assert_cmpfloat (value_at (store, "2019-01-01", "UG", "taxation.ott_usage_tax"), ==, 1);
+  g_assert_cmpfloat (value_at (store, "2022-01-01", "UG", "taxation.ott_usage_tax"), ==, 0);
+  /* France inherits the GDPR from the EU profile (comprehensive = rank 2). */
+  g_assert_cmpfloat (value_at (store, "2019-01-01", "FR", "privacy.law"), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_setup, func, store_teardown)
+  ADD ("/core/store/sync-idempotent", test_sync_idempotent);
+  ADD ("/core/store/dataset-rows", test_dataset_rows);
+  ADD ("/core/store/as-of", test_as_of);
+  ADD ("/core/store/inheritance", test_inheritance);
+  ADD ("/core/store/import-all-or-nothing", test_import_all_or_nothing);
+  ADD ("/core/store/import-idempotent", test_import_idempotent);
+  ADD ("/core/store/import-cycle", test_import_cycle);
+  ADD ("/core/store/import-missing-parent", test_import_missing_parent);
+  ADD ("/core/store/import-duplicate", test_import_duplicate);
+  ADD ("/core/store/reopen", test_reopen);
+#undef ADD
+  g_test_add_func ("/core/store/corrupt", test_corrupt);
+  g_test_add_func ("/core/store/too-new", test_too_new);
+  g_test_add_func ("/core/store/shipped", test_shipped);
+
+  return g_test_run ();
+}

@@ -1,0 +1,155 @@
+/* test-window.c: the main window, under a real display
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "cg-heatmap-view.h"
+#include "cg-window.h"
+
+static void
+iterate_until (CgWindow   *window,
+               gboolean  (*done) (CgWindow *window, gconstpointer data),
+               gconstpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (window, data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+page_is (CgWindow      *window,
+         gconstpointer  data)
+{
+  return g_strcmp0 (cg_window_get_visible_page (window), data) == 0;
+}
+
+static gboolean
+loaded (CgWindow      *window,
+        gconstpointer  data)
+{
+  return g_strcmp0 (cg_window_get_visible_page (window), "loading") != 0;
+}
+
+static gboolean
+matrix_has_codes (CgMatrix   *matrix,
+                  const char *code)
+{
+  for (guint i = 0; matrix != NULL && i < cg_matrix_get_size (matrix); i++)
+    {
+      if (g_str_equal (cg_matrix_get_code (matrix, i), code))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What the chart shows, as pixels: the widget's own painter on an image. */
+static GBytes *
+paint_chart (CgHeatmapView *view)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 480);
+  cairo_t *cr = cairo_create (surface);
+  CgChartStyle style;
+  GBytes *bytes;
+
+  cg_chart_style_init_light (&style);
+  cg_heatmap_view_paint (view, cr, 640, 480, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       cairo_image_surface_get_stride (surface) * 480);
+  cairo_surface_destroy (surface);
+  return bytes;
+}
+
+static void
+test_select_changes_chart (void)
+{
+  CgWindow *window = g_object_ref_sink (cg_window_new (NULL));
+  CgHeatmapView *view;
+  CgComparison *comparison;
+  CgMatrix *matrix;
+  g_autoptr(GBytes) all_pixels = NULL;
+  g_autoptr(GBytes) fewer_pixels = NULL;
+  guint n_all;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (window, loaded, NULL);
+
+  /* First run: every country with a profile is compared. */
+  g_assert_cmpstr (cg_window_get_visible_page (window), ==, "chart");
+  comparison = cg_window_get_comparison (window);
+  view = CG_HEATMAP_VIEW (cg_window_get_heatmap_view (window));
+  matrix = cg_heatmap_view_get_matrix (view);
+  g_assert_nonnull (matrix);
+  n_all = cg_matrix_get_size (matrix);
+  g_assert_cmpuint (n_all, >=, 5);
+  g_assert_cmpuint (n_all, ==, cg_comparison_get_n_selected (comparison));
+  g_assert_true (matrix_has_codes (matrix, "FR"));
+  all_pixels = paint_chart (view);
+
+  /* Unticking France redraws the heatmap without it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "FR");
+  matrix = cg_heatmap_view_get_matrix (view);
+  g_assert_cmpuint (cg_matrix_get_size (matrix), ==, n_all - 1);
+  g_assert_false (matrix_has_codes (matrix, "FR"));
+  fewer_pixels = paint_chart (view);
+  g_assert_false (g_bytes_equal (all_pixels, fewer_pixels));
+
+  /* Nothing selected: the empty state with its way forward. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-none", NULL);
+  iterate_until (window, page_is, "empty");
+  g_assert_null (cg_heatmap_view_get_matrix (view));
+
+  /* Two countries: a 2 × 2 heatmap of exactly them. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "GB");
+  g_assert_cmpstr (cg_window_get_visible_page (window), ==, "empty");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "FR");
+  iterate_until (window, page_is, "chart");
+  matrix = cg_heatmap_view_get_matrix (view);
+  g_assert_cmpuint (cg_matrix_get_size (matrix), ==, 2);
+  g_assert_true (matrix_has_codes (matrix, "FR"));
+  g_assert_true (matrix_has_codes (matrix, "GB"));
+  g_assert_false (isnan (cg_matrix_get (matrix, 0, 1)));
+
+  /* Select All brings every country back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-all", NULL);
+  g_assert_cmpuint (cg_matrix_get_size (cg_heatmap_view_get_matrix (view)), ==, n_all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  /* The window opens the user's database: give it a fresh, private one. */
+  data_home = g_dir_make_tmp ("cg-ui-test-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/window/select-changes-chart", test_select_changes_chart);
+
+  return g_test_run ();
+}
