@@ -342,6 +342,21 @@ parse_and_validate (CgXmlFile   *file,
   return TRUE;
 }
 
+static void
+set_too_large_error (GError     **error,
+                     GQuark       domain,
+                     int          code,
+                     const char  *path,
+                     guint64      size)
+{
+  g_autofree char *actual = g_format_size (size);
+  g_autofree char *limit = g_format_size (CG_XML_MAX_FILE_SIZE);
+
+  g_set_error (error, domain, code,
+               /* Translators: “KE.xml: the file is too large (9.4 MB; the limit is 8.4 MB)” */
+               _("%s: the file is too large (%s; the limit is %s)"), path, actual, limit);
+}
+
 /*
  * _cg_xml_file_load_bytes:
  * @display_path: the name used in messages
@@ -366,9 +381,7 @@ _cg_xml_file_load_bytes (const char  *display_path,
 
   if (size > CG_XML_MAX_FILE_SIZE)
     {
-      g_set_error (error, domain, code,
-                   _("%s: the file is too large (%" G_GSIZE_FORMAT " bytes; the limit is %d)"),
-                   display_path, size, CG_XML_MAX_FILE_SIZE);
+      set_too_large_error (error, domain, code, display_path, size);
       return NULL;
     }
 
@@ -418,9 +431,7 @@ _cg_xml_file_load (const char  *path,
 
   if (g_file_info_get_size (info) > CG_XML_MAX_FILE_SIZE)
     {
-      g_set_error (error, domain, code,
-                   _("%s: the file is too large (%" G_GOFFSET_FORMAT " bytes; the limit is %d)"),
-                   path, g_file_info_get_size (info), CG_XML_MAX_FILE_SIZE);
+      set_too_large_error (error, domain, code, path, (guint64) g_file_info_get_size (info));
       return NULL;
     }
 
