@@ -194,7 +194,7 @@ test_import_malformed (void)
   g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
   g_assert_true (g_file_set_contents (bad,
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<profile code=\"KE\" kind=\"country\" framework=\"ott\" framework-version=\"1\"\n"
+    "<profile code=\"KE\" kind=\"country\" framework=\"ott\" framework-version=\"2\"\n"
     "         reviewed=\"2026-11-28\">\n"
     "  <value indicator=\"privacy.law\" value=\"comprehensive\" confidence=\"high\">\n"
     "</profile>\n", -1, NULL));
