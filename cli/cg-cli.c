@@ -22,6 +22,7 @@
 #include "cg-chart-heatmap.h"
 #include "cg-country.h"
 #include "cg-divergence.h"
+#include "cg-member-states.h"
 #include "cg-framework.h"
 #include "cg-profile.h"
 #include "cg-spreadsheet.h"
@@ -120,6 +121,7 @@ typedef struct
   char     *range;
   char     *data;
   char     *codebook;
+  char     *group;
 } Selection;
 
 static void
@@ -131,6 +133,7 @@ selection_clear (Selection *selection)
   g_free (selection->range);
   g_free (selection->data);
   g_free (selection->codebook);
+  g_free (selection->group);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
@@ -144,6 +147,9 @@ add_selection_options (GOptionContext *context,
       N_("Database to use instead of the default one"), N_("PATH") },
     { "countries", 0, 0, G_OPTION_ARG_STRING, &selection->countries,
       N_("Compare only these countries (ISO codes, comma-separated)"), N_("A,B,…") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &selection->group,
+      N_("Compare the members of this group at the --as-of date (EAC, ECOWAS, EU…)"),
+      N_("GROUP") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &selection->as_of,
       N_("Compare the rules in force on this date (default: today)"), N_("YYYY-MM-DD") },
     { "range", 0, 0, G_OPTION_ARG_STRING, &selection->range,
@@ -189,6 +195,8 @@ compute_selection (GOptionContext  *context,
 
   if ((selection->data == NULL) != (selection->codebook == NULL))
     return usage_error (context, _("--data and --codebook go together"));
+  if (selection->group != NULL && (selection->countries != NULL || selection->data != NULL))
+    return usage_error (context, _("--group does not go with --countries or --data"));
 
   if (selection->data != NULL)
     {
@@ -207,6 +215,33 @@ compute_selection (GOptionContext  *context,
       dataset = cg_store_load_dataset (store, selection->as_of, &error);
       if (dataset == NULL)
         return input_error (error);
+
+      if (selection->group != NULL)
+        {
+          g_auto(GStrv) members = cg_store_dup_group_members (store, selection->group,
+                                                              selection->as_of, &error);
+          g_autoptr(GStrvBuilder) with_profiles = g_strv_builder_new ();
+          g_auto(GStrv) codes = NULL;
+          g_autoptr(CgDataset) subset = NULL;
+
+          if (members == NULL)
+            return input_error (error);
+          /* Members without a profile cannot be compared: say which. */
+          for (guint i = 0; members[i] != NULL; i++)
+            {
+              if (cg_dataset_lookup_row (dataset, members[i]) >= 0)
+                g_strv_builder_add (with_profiles, members[i]);
+              else
+                g_printerr (_("%s: no profile of %s, a member of %s, is loaded; it is left "
+                              "out\n"), program_name, members[i], selection->group);
+            }
+          codes = g_strv_builder_end (with_profiles);
+          subset = cg_dataset_select (dataset, (const char * const *) codes, &error);
+          if (subset == NULL)
+            return input_error (error);
+          g_clear_pointer (&dataset, cg_dataset_unref);
+          dataset = g_steal_pointer (&subset);
+        }
     }
 
   if (selection->countries != NULL)
@@ -402,14 +437,21 @@ static int
 command_list (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("countries|indicators — list "
-                                                              "what the database holds"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("countries|indicators|groups|"
+                                                              "changes [COUNTRY] — list what the "
+                                                              "database holds"));
   g_autofree char *db_path = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   g_autoptr(CgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Database to use instead of the default one"), N_("PATH") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("changes: only those after this date"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("changes: only those up to this date"), N_("YYYY-MM-DD") },
     { NULL }
   };
   int ret;
@@ -417,8 +459,55 @@ command_list (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((ret = parse_options (context, &argc, &argv)) >= 0)
     return ret;
+  if (!check_date (from, &error) || !check_date (to, &error))
+    return usage_error (context, error->message);
+
+  if (argc == 3 && g_str_equal (argv[1], "changes"))
+    {
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autofree char *code = g_ascii_strup (argv[2], -1);
+
+      store = open_store (db_path, &error);
+      if (store == NULL)
+        return input_error (error);
+      changes = cg_store_list_changes (store, code, from, to, &error);
+      if (changes == NULL)
+        return input_error (error);
+
+      for (guint i = 0; i < changes->len; i++)
+        {
+          CgChange *change = g_ptr_array_index (changes, i);
+          g_print ("%s\t%s\t%s\t%s\n", change->since, change->indicator,
+                   change->before != NULL ? change->before : "-", change->after);
+        }
+      return EXIT_OK;
+    }
+
   if (argc != 2)
-    return usage_error (context, _("Say what to list: countries or indicators"));
+    return usage_error (context, _("Say what to list: countries, indicators, groups, or "
+                                   "changes COUNTRY"));
+
+  if (g_str_equal (argv[1], "groups"))
+    {
+      g_autoptr(GPtrArray) groups = NULL;
+
+      store = open_store (db_path, &error);
+      if (store == NULL)
+        return input_error (error);
+      groups = cg_store_list_groups (store, &error);
+      if (groups == NULL)
+        return input_error (error);
+
+      for (guint i = 0; i < groups->len; i++)
+        {
+          CgGroup *group = g_ptr_array_index (groups, i);
+          g_auto(GStrv) members = cg_store_dup_group_members (store, group->id, NULL, NULL);
+
+          g_print ("%s\t%s\t%s\t%u\n", group->id, group->kind, group->name,
+                   members != NULL ? g_strv_length (members) : 0);
+        }
+      return EXIT_OK;
+    }
 
   if (g_str_equal (argv[1], "countries"))
     {
@@ -434,7 +523,11 @@ command_list (int    argc,
       for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
         {
           g_autoptr(CgCountry) country = g_list_model_get_item (countries, i);
-          g_print ("%s\t%s\t%u\n", cg_country_get_code (country), cg_country_get_name (country),
+          const char *region = cg_country_get_region (country);
+
+          g_print ("%s\t%s\t%s\t%s\t%u\n", cg_country_get_code (country),
+                   cg_country_get_name (country), region != NULL ? region : "-",
+                   cg_country_get_has_profile (country) ? "profile" : "no-profile",
                    cg_country_get_n_values (country));
         }
       return EXIT_OK;
@@ -460,7 +553,90 @@ command_list (int    argc,
       return EXIT_OK;
     }
 
-  return usage_error (context, _("Say what to list: countries or indicators"));
+  return usage_error (context, _("Say what to list: countries, indicators, groups, or "
+                                 "changes COUNTRY"));
+}
+
+static int
+command_search (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("TEXT… — search indicators, "
+                                                              "notes and sources"));
+  g_autofree char *db_path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Database to use instead of the default one"), N_("PATH") },
+    { NULL }
+  };
+  int ret;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc < 2)
+    return usage_error (context, _("Say what to search for"));
+
+  text = g_strjoinv (" ", argv + 1);
+  store = open_store (db_path, &error);
+  if (store == NULL)
+    return input_error (error);
+  hits = cg_store_search (store, text, &error);
+  if (hits == NULL)
+    return input_error (error);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CgSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_print ("%s\t%s\t%s\t%s\n", hit->kind, hit->profile != NULL ? hit->profile : "-",
+               hit->indicator != NULL ? hit->indicator : "-", hit->snippet);
+    }
+  return hits->len > 0 ? EXIT_OK : EXIT_BAD_INPUT;
+}
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("COUNTRY -o FILE — write a "
+                                                              "profile, with your own values, "
+                                                              "to XML"));
+  g_autofree char *db_path = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Database to use instead of the default one"), N_("PATH") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
+    { NULL }
+  };
+  int ret;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc != 2)
+    return usage_error (context, _("Name one country or group to export"));
+  if (output == NULL)
+    return usage_error (context, _("Say where to write the profile with -o FILE"));
+
+  code = g_ascii_strup (argv[1], -1);
+  store = open_store (db_path, &error);
+  if (store == NULL)
+    return input_error (error);
+  if (!cg_store_export_profile (store, code, output, force, &error))
+    return input_error (error);
+
+  return EXIT_OK;
 }
 
 static void
@@ -750,7 +926,9 @@ static const struct
 } commands[] = {
   { "validate", command_validate, N_("Check profile and framework files") },
   { "import", command_import, N_("Import profile files into the database, all or nothing") },
-  { "list", command_list, N_("List countries or indicators") },
+  { "list", command_list, N_("List countries, indicators, groups, or a country’s changes") },
+  { "search", command_search, N_("Search indicators, notes and sources") },
+  { "export", command_export, N_("Write a profile, with your own values, to XML") },
   { "matrix", command_matrix, N_("Write the pairwise divergence matrix as CSV or JSON") },
   { "chart", command_chart, N_("Draw a chart to PNG, SVG or PDF") },
 };

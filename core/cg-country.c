@@ -15,6 +15,8 @@ struct _CgCountry
 
   char    *code;
   char    *name;
+  char    *region;
+  gboolean has_profile;
   guint    n_values;
 };
 
@@ -25,6 +27,8 @@ enum {
   PROP_CODE,
   PROP_NAME,
   PROP_N_VALUES,
+  PROP_REGION,
+  PROP_HAS_PROFILE,
   N_PROPS
 };
 
@@ -37,6 +41,7 @@ cg_country_finalize (GObject *object)
 
   g_free (self->code);
   g_free (self->name);
+  g_free (self->region);
 
   G_OBJECT_CLASS (cg_country_parent_class)->finalize (object);
 }
@@ -60,6 +65,12 @@ cg_country_get_property (GObject    *object,
     case PROP_N_VALUES:
       g_value_set_uint (value, cg_country_get_n_values (self));
       break;
+    case PROP_REGION:
+      g_value_set_string (value, cg_country_get_region (self));
+      break;
+    case PROP_HAS_PROFILE:
+      g_value_set_boolean (value, cg_country_get_has_profile (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -82,6 +93,12 @@ cg_country_class_init (CgCountryClass *klass)
   properties[PROP_N_VALUES] =
     g_param_spec_uint ("n-values", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HAS_PROFILE] =
+    g_param_spec_boolean ("has-profile", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -103,6 +120,24 @@ cg_country_new (const char *code,
                 const char *name,
                 guint       n_values)
 {
+  return cg_country_new_full (code, name, NULL, TRUE, n_values);
+}
+
+/**
+ * cg_country_new_full:
+ * @region: (nullable): ITU region id (`africa`, `americas`, `arab-states`,
+ *   `asia-pacific`, `cis`, `europe`)
+ * @has_profile: whether a policy profile of the country is loaded
+ *
+ * Returns: (transfer full): a new country
+ */
+CgCountry *
+cg_country_new_full (const char *code,
+                     const char *name,
+                     const char *region,
+                     gboolean    has_profile,
+                     guint       n_values)
+{
   CgCountry *self;
 
   g_return_val_if_fail (code != NULL, NULL);
@@ -110,9 +145,30 @@ cg_country_new (const char *code,
   self = g_object_new (CG_TYPE_COUNTRY, NULL);
   self->code = g_strdup (code);
   self->name = g_strdup (name != NULL ? name : code);
+  self->region = g_strdup (region);
+  self->has_profile = has_profile;
   self->n_values = n_values;
 
   return self;
+}
+
+/**
+ * cg_country_get_region:
+ *
+ * Returns: (nullable): the ITU region id
+ */
+const char *
+cg_country_get_region (CgCountry *self)
+{
+  g_return_val_if_fail (CG_IS_COUNTRY (self), NULL);
+  return self->region;
+}
+
+gboolean
+cg_country_get_has_profile (CgCountry *self)
+{
+  g_return_val_if_fail (CG_IS_COUNTRY (self), FALSE);
+  return self->has_profile;
 }
 
 const char *

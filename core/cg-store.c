@@ -20,16 +20,10 @@
 #include "cg-country.h"
 #include "cg-country-names.h"
 #include "cg-store.h"
+#include "cg-member-states.h"
+#include "cg-store-private.h"
 
-#define SCHEMA_VERSION 1
-
-struct _CgStore
-{
-  GObject  parent_instance;
-
-  sqlite3 *db;
-  char    *path;
-};
+#define SCHEMA_VERSION 2
 
 G_DEFINE_FINAL_TYPE (CgStore, cg_store, G_TYPE_OBJECT)
 
@@ -107,8 +101,53 @@ static const char schema_v1[] =
   "  date TEXT,"
   "  PRIMARY KEY (value_id, position));";
 
-static gboolean
-set_sqlite_error (GError     **error,
+/* Version 2: ITU Member States and groups, the user's own edits, full-text search. */
+static const char schema_v2[] =
+  "CREATE TABLE region ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL);"
+  "CREATE TABLE member_state ("
+  "  code TEXT PRIMARY KEY,"
+  "  region_id TEXT NOT NULL REFERENCES region (id));"
+  "CREATE TABLE grouping ("
+  "  id TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  name TEXT NOT NULL);"
+  "CREATE TABLE membership ("
+  "  group_id TEXT NOT NULL REFERENCES grouping (id) ON DELETE CASCADE,"
+  "  code TEXT NOT NULL,"
+  "  since TEXT,"
+  "  until TEXT,"
+  "  suspended TEXT);"
+  "CREATE INDEX membership_by_group ON membership (group_id);"
+  /* A user's own values: kept apart from shipped and imported profiles, so an update of
+   * the shipped data never touches them. 'draft' is a scratch copy, 'saved' counts. */
+  "CREATE TABLE edit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  profile_code TEXT NOT NULL,"
+  "  indicator_id TEXT NOT NULL REFERENCES indicator (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  since TEXT,"
+  "  text TEXT NOT NULL,"
+  "  number REAL NOT NULL,"
+  "  confidence TEXT NOT NULL CHECK (confidence IN ('high', 'medium', 'unverified')),"
+  "  note TEXT,"
+  "  state TEXT NOT NULL CHECK (state IN ('draft', 'saved')),"
+  "  modified TEXT NOT NULL);"
+  "CREATE UNIQUE INDEX edit_key ON edit (profile_code, indicator_id, IFNULL (since, ''), state);"
+  "CREATE TABLE edit_source ("
+  "  edit_id INTEGER NOT NULL REFERENCES edit (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  article TEXT,"
+  "  url TEXT,"
+  "  date TEXT,"
+  "  PRIMARY KEY (edit_id, position));"
+  "CREATE VIRTUAL TABLE search_index USING fts5 ("
+  "  kind UNINDEXED, profile UNINDEXED, indicator UNINDEXED, text,"
+  "  tokenize = 'unicode61 remove_diacritics 2');";
+
+gboolean
+_cg_store_set_sqlite_error (GError     **error,
                   sqlite3     *db,
                   const char  *path,
                   int          rc)
@@ -126,8 +165,8 @@ set_sqlite_error (GError     **error,
   return FALSE;
 }
 
-static gboolean
-exec_sql (CgStore     *self,
+gboolean
+_cg_store_exec (CgStore     *self,
           const char  *sql,
           GError     **error)
 {
@@ -147,8 +186,8 @@ exec_sql (CgStore     *self,
   return TRUE;
 }
 
-static sqlite3_stmt *
-prepare (CgStore     *self,
+sqlite3_stmt *
+_cg_store_prepare (CgStore     *self,
          const char  *sql,
          GError     **error)
 {
@@ -157,14 +196,14 @@ prepare (CgStore     *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, self->path, rc);
+      _cg_store_set_sqlite_error (error, self->db, self->path, rc);
       return NULL;
     }
   return stmt;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
+void
+_cg_store_bind_text (sqlite3_stmt *stmt,
            int           index,
            const char   *text)
 {
@@ -175,8 +214,8 @@ bind_text (sqlite3_stmt *stmt,
 }
 
 /* Runs a statement that returns no rows, then resets it for reuse. */
-static gboolean
-step_done (CgStore       *self,
+gboolean
+_cg_store_step_done (CgStore       *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
@@ -186,12 +225,12 @@ step_done (CgStore       *self,
   sqlite3_clear_bindings (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, self->path, rc);
+    return _cg_store_set_sqlite_error (error, self->db, self->path, rc);
   return TRUE;
 }
 
-static char *
-dup_column_text (sqlite3_stmt *stmt,
+char *
+_cg_store_dup_column_text (sqlite3_stmt *stmt,
                  int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
@@ -202,6 +241,7 @@ cg_store_finalize (GObject *object)
 {
   CgStore *self = CG_STORE (object);
 
+  g_clear_object (&self->framework);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->path);
 
@@ -227,12 +267,12 @@ migrate (CgStore  *self,
   int version;
   int rc;
 
-  stmt = prepare (self, "PRAGMA user_version", error);
+  stmt = _cg_store_prepare (self, "PRAGMA user_version", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return set_sqlite_error (error, self->db, self->path, rc);
+    return _cg_store_set_sqlite_error (error, self->db, self->path, rc);
   version = sqlite3_column_int (stmt, 0);
 
   if (version > SCHEMA_VERSION)
@@ -247,19 +287,26 @@ migrate (CgStore  *self,
   if (version == SCHEMA_VERSION)
     return TRUE;
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_cg_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (version < 1 && !exec_sql (self, schema_v1, error))
+  if (version < 1 && !_cg_store_exec (self, schema_v1, error))
     goto fail;
 
-  if (!exec_sql (self, "PRAGMA user_version = 1", error))
+  if (version < 2 && !_cg_store_exec (self, schema_v2, error))
     goto fail;
 
-  return exec_sql (self, "COMMIT", error);
+  if (!_cg_store_exec (self, "PRAGMA user_version = 2", error))
+    goto fail;
+
+  /* Data imported before the search index existed becomes searchable. */
+  if (version >= 1 && !_cg_store_rebuild_search (self, error))
+    goto fail;
+
+  return _cg_store_exec (self, "COMMIT", error);
 
 fail:
-  exec_sql (self, "ROLLBACK", NULL);
+  _cg_store_exec (self, "ROLLBACK", NULL);
   return FALSE;
 }
 
@@ -291,7 +338,7 @@ cg_store_open (const char  *path,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, path, rc);
+      _cg_store_set_sqlite_error (error, self->db, path, rc);
       return NULL;
     }
 
@@ -299,17 +346,17 @@ cg_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 0);
 
-  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
+  if (!_cg_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
   /* A file that is not a database fails here, at its first read. */
-  check = prepare (self, "PRAGMA quick_check", error);
+  check = _cg_store_prepare (self, "PRAGMA quick_check", error);
   if (check == NULL)
     return NULL;
   rc = sqlite3_step (check);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, path, rc);
+      _cg_store_set_sqlite_error (error, self->db, path, rc);
       return NULL;
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
@@ -320,7 +367,7 @@ cg_store_open (const char  *path,
     }
   g_clear_pointer (&check, sqlite3_finalize);
 
-  if (!in_memory && !exec_sql (self, "PRAGMA journal_mode = WAL", error))
+  if (!in_memory && !_cg_store_exec (self, "PRAGMA journal_mode = WAL", error))
     return NULL;
 
   if (!migrate (self, error))
@@ -410,36 +457,36 @@ insert_framework (CgStore      *self,
   g_autoptr(sqlite3_stmt) ind = NULL;
   g_autoptr(sqlite3_stmt) lvl = NULL;
 
-  fw = prepare (self, "INSERT INTO framework (id, version, date, title, description) "
+  fw = _cg_store_prepare (self, "INSERT INTO framework (id, version, date, title, description) "
                       "VALUES (?, ?, ?, ?, ?)", error);
-  dim = prepare (self, "INSERT INTO dimension (id, position, weight, label, help) "
+  dim = _cg_store_prepare (self, "INSERT INTO dimension (id, position, weight, label, help) "
                        "VALUES (?, ?, ?, ?, ?)", NULL);
-  ind = prepare (self, "INSERT INTO indicator (id, dimension_id, position, type, weight, "
+  ind = _cg_store_prepare (self, "INSERT INTO indicator (id, dimension_id, position, type, weight, "
                        "polarity, min, max, unit, label, help) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL);
-  lvl = prepare (self, "INSERT INTO level (indicator_id, rank, id, label) VALUES (?, ?, ?, ?)",
+  lvl = _cg_store_prepare (self, "INSERT INTO level (indicator_id, rank, id, label) VALUES (?, ?, ?, ?)",
                  NULL);
   if (fw == NULL || dim == NULL || ind == NULL || lvl == NULL)
     return FALSE;
 
-  bind_text (fw, 1, cg_framework_get_id (framework));
+  _cg_store_bind_text (fw, 1, cg_framework_get_id (framework));
   sqlite3_bind_int64 (fw, 2, cg_framework_get_version (framework));
-  bind_text (fw, 3, cg_framework_get_date (framework));
-  bind_text (fw, 4, cg_framework_get_title (framework));
-  bind_text (fw, 5, cg_framework_get_description (framework));
-  if (!step_done (self, fw, error))
+  _cg_store_bind_text (fw, 3, cg_framework_get_date (framework));
+  _cg_store_bind_text (fw, 4, cg_framework_get_title (framework));
+  _cg_store_bind_text (fw, 5, cg_framework_get_description (framework));
+  if (!_cg_store_step_done (self, fw, error))
     return FALSE;
 
   for (guint i = 0; i < cg_framework_get_n_dimensions (framework); i++)
     {
       const CgDimension *dimension = cg_framework_get_dimension (framework, i);
 
-      bind_text (dim, 1, dimension->id);
+      _cg_store_bind_text (dim, 1, dimension->id);
       sqlite3_bind_int (dim, 2, (int) i);
       sqlite3_bind_double (dim, 3, dimension->weight);
-      bind_text (dim, 4, dimension->label);
-      bind_text (dim, 5, dimension->help);
-      if (!step_done (self, dim, error))
+      _cg_store_bind_text (dim, 4, dimension->label);
+      _cg_store_bind_text (dim, 5, dimension->help);
+      if (!_cg_store_step_done (self, dim, error))
         return FALSE;
     }
 
@@ -449,27 +496,27 @@ insert_framework (CgStore      *self,
       const CgDimension *dimension = cg_framework_get_dimension (framework,
                                                                  indicator->dimension);
 
-      bind_text (ind, 1, indicator->id);
-      bind_text (ind, 2, dimension->id);
+      _cg_store_bind_text (ind, 1, indicator->id);
+      _cg_store_bind_text (ind, 2, dimension->id);
       sqlite3_bind_int (ind, 3, (int) i);
-      bind_text (ind, 4, cg_indicator_type_to_string (indicator->type));
+      _cg_store_bind_text (ind, 4, cg_indicator_type_to_string (indicator->type));
       sqlite3_bind_double (ind, 5, indicator->weight);
       sqlite3_bind_int (ind, 6, indicator->polarity);
       sqlite3_bind_double (ind, 7, indicator->min);
       sqlite3_bind_double (ind, 8, indicator->max);
-      bind_text (ind, 9, indicator->unit);
-      bind_text (ind, 10, indicator->label);
-      bind_text (ind, 11, indicator->help);
-      if (!step_done (self, ind, error))
+      _cg_store_bind_text (ind, 9, indicator->unit);
+      _cg_store_bind_text (ind, 10, indicator->label);
+      _cg_store_bind_text (ind, 11, indicator->help);
+      if (!_cg_store_step_done (self, ind, error))
         return FALSE;
 
       for (guint l = 0; l < indicator->level_ids->len; l++)
         {
-          bind_text (lvl, 1, indicator->id);
+          _cg_store_bind_text (lvl, 1, indicator->id);
           sqlite3_bind_int (lvl, 2, (int) l);
-          bind_text (lvl, 3, g_ptr_array_index (indicator->level_ids, l));
-          bind_text (lvl, 4, g_ptr_array_index (indicator->level_labels, l));
-          if (!step_done (self, lvl, error))
+          _cg_store_bind_text (lvl, 3, g_ptr_array_index (indicator->level_ids, l));
+          _cg_store_bind_text (lvl, 4, g_ptr_array_index (indicator->level_labels, l));
+          if (!_cg_store_step_done (self, lvl, error))
             return FALSE;
         }
     }
@@ -501,19 +548,19 @@ profile_statements_prepare (CgStore            *self,
                             ProfileStatements  *stmts,
                             GError            **error)
 {
-  stmts->profile = prepare (self, "INSERT INTO profile (code, kind, name, reviewed, note, "
+  stmts->profile = _cg_store_prepare (self, "INSERT INTO profile (code, kind, name, reviewed, note, "
                                   "origin, file) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmts->profile == NULL)
     return FALSE;
-  stmts->inherits = prepare (self, "INSERT INTO inheritance (code, position, parent, since) "
+  stmts->inherits = _cg_store_prepare (self, "INSERT INTO inheritance (code, position, parent, since) "
                                    "VALUES (?, ?, ?, ?)", error);
   if (stmts->inherits == NULL)
     return FALSE;
-  stmts->value = prepare (self, "INSERT INTO value (profile_code, indicator_id, since, text, "
+  stmts->value = _cg_store_prepare (self, "INSERT INTO value (profile_code, indicator_id, since, text, "
                                 "number, confidence, note) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmts->value == NULL)
     return FALSE;
-  stmts->source = prepare (self, "INSERT INTO source (value_id, position, title, article, url, "
+  stmts->source = _cg_store_prepare (self, "INSERT INTO source (value_id, position, title, article, url, "
                                  "date) VALUES (?, ?, ?, ?, ?, ?)", error);
   return stmts->source != NULL;
 }
@@ -533,25 +580,25 @@ insert_profile (CgStore            *self,
   if (cg_profile_get_path (profile) != NULL)
     file = g_path_get_basename (cg_profile_get_path (profile));
 
-  bind_text (stmts->profile, 1, code);
-  bind_text (stmts->profile, 2, cg_profile_kind_to_string (cg_profile_get_kind (profile)));
-  bind_text (stmts->profile, 3, cg_profile_get_name (profile));
-  bind_text (stmts->profile, 4, cg_profile_get_reviewed (profile));
-  bind_text (stmts->profile, 5, cg_profile_get_note (profile));
-  bind_text (stmts->profile, 6, origin);
-  bind_text (stmts->profile, 7, file);
-  if (!step_done (self, stmts->profile, error))
+  _cg_store_bind_text (stmts->profile, 1, code);
+  _cg_store_bind_text (stmts->profile, 2, cg_profile_kind_to_string (cg_profile_get_kind (profile)));
+  _cg_store_bind_text (stmts->profile, 3, cg_profile_get_name (profile));
+  _cg_store_bind_text (stmts->profile, 4, cg_profile_get_reviewed (profile));
+  _cg_store_bind_text (stmts->profile, 5, cg_profile_get_note (profile));
+  _cg_store_bind_text (stmts->profile, 6, origin);
+  _cg_store_bind_text (stmts->profile, 7, file);
+  if (!_cg_store_step_done (self, stmts->profile, error))
     return FALSE;
 
   for (guint i = 0; i < inherits->len; i++)
     {
       CgInheritance *inheritance = g_ptr_array_index (inherits, i);
 
-      bind_text (stmts->inherits, 1, code);
+      _cg_store_bind_text (stmts->inherits, 1, code);
       sqlite3_bind_int (stmts->inherits, 2, (int) i);
-      bind_text (stmts->inherits, 3, inheritance->code);
-      bind_text (stmts->inherits, 4, inheritance->since);
-      if (!step_done (self, stmts->inherits, error))
+      _cg_store_bind_text (stmts->inherits, 3, inheritance->code);
+      _cg_store_bind_text (stmts->inherits, 4, inheritance->since);
+      if (!_cg_store_step_done (self, stmts->inherits, error))
         return FALSE;
     }
 
@@ -560,14 +607,14 @@ insert_profile (CgStore            *self,
       CgValue *value = g_ptr_array_index (values, i);
       sqlite3_int64 value_id;
 
-      bind_text (stmts->value, 1, code);
-      bind_text (stmts->value, 2, value->indicator);
-      bind_text (stmts->value, 3, value->since);
-      bind_text (stmts->value, 4, value->text);
+      _cg_store_bind_text (stmts->value, 1, code);
+      _cg_store_bind_text (stmts->value, 2, value->indicator);
+      _cg_store_bind_text (stmts->value, 3, value->since);
+      _cg_store_bind_text (stmts->value, 4, value->text);
       sqlite3_bind_double (stmts->value, 5, value->number);
-      bind_text (stmts->value, 6, cg_confidence_to_string (value->confidence));
-      bind_text (stmts->value, 7, value->note);
-      if (!step_done (self, stmts->value, error))
+      _cg_store_bind_text (stmts->value, 6, cg_confidence_to_string (value->confidence));
+      _cg_store_bind_text (stmts->value, 7, value->note);
+      if (!_cg_store_step_done (self, stmts->value, error))
         return FALSE;
       value_id = sqlite3_last_insert_rowid (self->db);
 
@@ -577,11 +624,11 @@ insert_profile (CgStore            *self,
 
           sqlite3_bind_int64 (stmts->source, 1, value_id);
           sqlite3_bind_int (stmts->source, 2, (int) s);
-          bind_text (stmts->source, 3, source->title);
-          bind_text (stmts->source, 4, source->article);
-          bind_text (stmts->source, 5, source->url);
-          bind_text (stmts->source, 6, source->date);
-          if (!step_done (self, stmts->source, error))
+          _cg_store_bind_text (stmts->source, 3, source->title);
+          _cg_store_bind_text (stmts->source, 4, source->article);
+          _cg_store_bind_text (stmts->source, 5, source->url);
+          _cg_store_bind_text (stmts->source, 6, source->date);
+          if (!_cg_store_step_done (self, stmts->source, error))
             return FALSE;
         }
     }
@@ -601,7 +648,7 @@ check_inheritance (CgStore  *self,
   gpointer key;
   int rc;
 
-  stmt = prepare (self, "SELECT i.code, i.parent, p.code FROM inheritance i "
+  stmt = _cg_store_prepare (self, "SELECT i.code, i.parent, p.code FROM inheritance i "
                         "LEFT JOIN profile p ON p.code = i.parent ORDER BY i.code, i.position",
                   error);
   if (stmt == NULL)
@@ -630,7 +677,7 @@ check_inheritance (CgStore  *self,
       g_ptr_array_add (list, g_strdup (parent));
     }
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, self->path, rc);
+    return _cg_store_set_sqlite_error (error, self->db, self->path, rc);
 
   /* Depth-first search from each profile; the chains are short. */
   g_hash_table_iter_init (&iter, parents);
@@ -701,6 +748,81 @@ list_shipped_files (const char  *policies_dir,
   return g_steal_pointer (&files);
 }
 
+static gboolean
+insert_member_states (CgStore         *self,
+                      CgMemberStates  *states,
+                      GError         **error)
+{
+  g_autoptr(sqlite3_stmt) region = NULL;
+  g_autoptr(sqlite3_stmt) state = NULL;
+  g_autoptr(sqlite3_stmt) group = NULL;
+  g_autoptr(sqlite3_stmt) member = NULL;
+  GPtrArray *list;
+
+  if (!_cg_store_exec (self, "DELETE FROM membership; DELETE FROM grouping;"
+                             "DELETE FROM member_state; DELETE FROM region;", error))
+    return FALSE;
+
+  region = _cg_store_prepare (self, "INSERT INTO region (id, name) VALUES (?, ?)", error);
+  state = _cg_store_prepare (self, "INSERT INTO member_state (code, region_id) VALUES (?, ?)",
+                             error);
+  group = _cg_store_prepare (self, "INSERT INTO grouping (id, kind, name) VALUES (?, ?, ?)",
+                             error);
+  member = _cg_store_prepare (self, "INSERT INTO membership (group_id, code, since, until, "
+                                    "suspended) VALUES (?, ?, ?, ?, ?)", error);
+  if (region == NULL || state == NULL || group == NULL || member == NULL)
+    return FALSE;
+
+  list = cg_member_states_get_regions (states);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CgRegion *r = g_ptr_array_index (list, i);
+
+      _cg_store_bind_text (region, 1, r->id);
+      _cg_store_bind_text (region, 2, r->name);
+      if (!_cg_store_step_done (self, region, error))
+        return FALSE;
+    }
+
+  list = cg_member_states_get_states (states);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CgMemberState *s = g_ptr_array_index (list, i);
+
+      _cg_store_bind_text (state, 1, s->code);
+      _cg_store_bind_text (state, 2, s->region);
+      if (!_cg_store_step_done (self, state, error))
+        return FALSE;
+    }
+
+  list = cg_member_states_get_groups (states);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CgGroup *g = g_ptr_array_index (list, i);
+
+      _cg_store_bind_text (group, 1, g->id);
+      _cg_store_bind_text (group, 2, g->kind);
+      _cg_store_bind_text (group, 3, g->name);
+      if (!_cg_store_step_done (self, group, error))
+        return FALSE;
+
+      for (guint m = 0; m < g->members->len; m++)
+        {
+          CgMembership *ms = g_ptr_array_index (g->members, m);
+
+          _cg_store_bind_text (member, 1, g->id);
+          _cg_store_bind_text (member, 2, ms->code);
+          _cg_store_bind_text (member, 3, ms->since);
+          _cg_store_bind_text (member, 4, ms->until);
+          _cg_store_bind_text (member, 5, ms->suspended);
+          if (!_cg_store_step_done (self, member, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static char *
 fingerprint_files (GPtrArray  *files,
                    GError    **error)
@@ -733,14 +855,14 @@ static char *
 dup_meta (CgStore    *self,
           const char *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  g_autoptr(sqlite3_stmt) stmt = _cg_store_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, key);
+  _cg_store_bind_text (stmt, 1, key);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
-  return dup_column_text (stmt, 0);
+  return _cg_store_dup_column_text (stmt, 0);
 }
 
 static gboolean
@@ -749,21 +871,22 @@ set_meta (CgStore     *self,
           const char  *value,
           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "INSERT OR REPLACE INTO meta (key, value) "
+  g_autoptr(sqlite3_stmt) stmt = _cg_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) "
                                                 "VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, key);
-  bind_text (stmt, 2, value);
-  return step_done (self, stmt, error);
+  _cg_store_bind_text (stmt, 1, key);
+  _cg_store_bind_text (stmt, 2, value);
+  return _cg_store_step_done (self, stmt, error);
 }
 
-static gboolean
-rollback (CgStore *self)
+gboolean
+_cg_store_rollback (CgStore *self)
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!exec_sql (self, "ROLLBACK", &local_error))
+  _cg_store_changed (self);
+  if (!_cg_store_exec (self, "ROLLBACK", &local_error))
     g_debug ("Rollback failed: %s", local_error->message);
   return FALSE;
 }
@@ -792,6 +915,8 @@ cg_store_sync_shipped (CgStore     *self,
   g_auto(ProfileStatements) stmts = { 0, };
   g_autofree char *fingerprint = NULL;
   g_autofree char *stored = NULL;
+  g_autofree char *member_states_path = NULL;
+  g_autoptr(CgMemberStates) member_states = NULL;
 
   g_return_val_if_fail (CG_IS_STORE (self), FALSE);
   g_return_val_if_fail (policies_dir != NULL, FALSE);
@@ -802,6 +927,13 @@ cg_store_sync_shipped (CgStore     *self,
   files = list_shipped_files (policies_dir, error);
   if (files == NULL)
     return FALSE;
+
+  /* The list of Member States is optional: a trainer's own framework may have none. */
+  member_states_path = g_build_filename (policies_dir, "member-states.xml", NULL);
+  if (g_file_test (member_states_path, G_FILE_TEST_EXISTS))
+    g_ptr_array_add (files, g_strdup (member_states_path));
+  else
+    g_clear_pointer (&member_states_path, g_free);
 
   fingerprint = fingerprint_files (files, error);
   if (fingerprint == NULL)
@@ -816,7 +948,7 @@ cg_store_sync_shipped (CgStore     *self,
   if (framework == NULL)
     return FALSE;
 
-  for (guint i = 1; i < files->len; i++)
+  for (guint i = 1; i < files->len - (member_states_path != NULL ? 1 : 0); i++)
     {
       CgProfile *profile = cg_profile_new_from_file (g_ptr_array_index (files, i), framework,
                                                      error);
@@ -825,27 +957,38 @@ cg_store_sync_shipped (CgStore     *self,
       g_ptr_array_add (profiles, profile);
     }
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
+  if (member_states_path != NULL)
+    {
+      member_states = cg_member_states_new_from_file (member_states_path, error);
+      if (member_states == NULL)
+        return FALSE;
+    }
 
-  if (!exec_sql (self,
+  if (!_cg_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  _cg_store_changed (self);
+
+  if (member_states != NULL && !insert_member_states (self, member_states, error))
+    return _cg_store_rollback (self);
+
+  if (!_cg_store_exec (self,
                  "DELETE FROM profile WHERE origin = 'shipped';"
                  "DELETE FROM level; DELETE FROM indicator; DELETE FROM dimension;"
                  "DELETE FROM framework;", error) ||
       !insert_framework (self, framework, error) ||
       !profile_statements_prepare (self, &stmts, error))
-    return rollback (self);
+    return _cg_store_rollback (self);
 
-  is_imported = prepare (self, "SELECT 1 FROM profile WHERE code = ?", error);
+  is_imported = _cg_store_prepare (self, "SELECT 1 FROM profile WHERE code = ?", error);
   if (is_imported == NULL)
-    return rollback (self);
+    return _cg_store_rollback (self);
 
   for (guint i = 0; i < profiles->len; i++)
     {
       CgProfile *profile = g_ptr_array_index (profiles, i);
       gboolean user_has_it;
 
-      bind_text (is_imported, 1, cg_profile_get_code (profile));
+      _cg_store_bind_text (is_imported, 1, cg_profile_get_code (profile));
       user_has_it = sqlite3_step (is_imported) == SQLITE_ROW;
       sqlite3_reset (is_imported);
 
@@ -856,14 +999,15 @@ cg_store_sync_shipped (CgStore     *self,
       if (!insert_profile (self, &stmts, profile, "shipped", error))
         {
           g_prefix_error (error, "%s: ", cg_profile_get_path (profile));
-          return rollback (self);
+          return _cg_store_rollback (self);
         }
     }
 
   if (!check_inheritance (self, error) ||
+      !_cg_store_rebuild_search (self, error) ||
       !set_meta (self, "shipped-fingerprint", fingerprint, error) ||
-      !exec_sql (self, "COMMIT", error))
-    return rollback (self);
+      !_cg_store_exec (self, "COMMIT", error))
+    return _cg_store_rollback (self);
 
   if (out_imported != NULL)
     *out_imported = TRUE;
@@ -921,28 +1065,31 @@ cg_store_import_files (CgStore             *self,
       g_hash_table_insert (codes, (gpointer) cg_profile_get_code (profile), (gpointer) paths[i]);
     }
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_cg_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  remove = prepare (self, "DELETE FROM profile WHERE code = ?", error);
+  _cg_store_changed (self);
+  remove = _cg_store_prepare (self, "DELETE FROM profile WHERE code = ?", error);
   if (remove == NULL || !profile_statements_prepare (self, &stmts, error))
-    return rollback (self);
+    return _cg_store_rollback (self);
 
   for (guint i = 0; i < profiles->len; i++)
     {
       CgProfile *profile = g_ptr_array_index (profiles, i);
 
-      bind_text (remove, 1, cg_profile_get_code (profile));
-      if (!step_done (self, remove, error) ||
+      _cg_store_bind_text (remove, 1, cg_profile_get_code (profile));
+      if (!_cg_store_step_done (self, remove, error) ||
           !insert_profile (self, &stmts, profile, "imported", error))
         {
           g_prefix_error (error, "%s: ", cg_profile_get_path (profile));
-          return rollback (self);
+          return _cg_store_rollback (self);
         }
     }
 
-  if (!check_inheritance (self, error) || !exec_sql (self, "COMMIT", error))
-    return rollback (self);
+  if (!check_inheritance (self, error) ||
+      !_cg_store_rebuild_search (self, error) ||
+      !_cg_store_exec (self, "COMMIT", error))
+    return _cg_store_rollback (self);
 
   if (out_n_profiles != NULL)
     *out_n_profiles = profiles->len;
@@ -950,356 +1097,38 @@ cg_store_import_files (CgStore             *self,
   return TRUE;
 }
 
-/**
- * cg_store_load_framework:
- *
- * Returns: (transfer full) (nullable): the framework in the database, or %NULL with
- *   @error set (%CG_STORE_ERROR_NO_FRAMEWORK when none was imported)
- */
-CgFramework *
-cg_store_load_framework (CgStore  *self,
-                         GError  **error)
+
+/* Anything cached from the database is stale after a write. */
+void
+_cg_store_changed (CgStore *self)
 {
-  g_autoptr(CgFramework) framework = NULL;
-  g_autoptr(sqlite3_stmt) fw = NULL;
-  g_autoptr(sqlite3_stmt) dim = NULL;
-  g_autoptr(sqlite3_stmt) ind = NULL;
-  g_autoptr(sqlite3_stmt) lvl = NULL;
-  int rc;
-
-  g_return_val_if_fail (CG_IS_STORE (self), NULL);
-
-  fw = prepare (self, "SELECT id, version, date, title, description FROM framework", error);
-  if (fw == NULL)
-    return NULL;
-  rc = sqlite3_step (fw);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NO_FRAMEWORK,
-                   _("Database %s holds no policy framework yet"), self->path);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      set_sqlite_error (error, self->db, self->path, rc);
-      return NULL;
-    }
-
-  framework = cg_framework_new ((const char *) sqlite3_column_text (fw, 0),
-                                (guint) sqlite3_column_int64 (fw, 1),
-                                (const char *) sqlite3_column_text (fw, 2),
-                                (const char *) sqlite3_column_text (fw, 3));
-  cg_framework_set_description (framework, (const char *) sqlite3_column_text (fw, 4));
-
-  dim = prepare (self, "SELECT id, weight, label, help FROM dimension ORDER BY position", error);
-  if (dim == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (dim)) == SQLITE_ROW)
-    {
-      if (!cg_framework_add_dimension (framework, (const char *) sqlite3_column_text (dim, 0),
-                                       sqlite3_column_double (dim, 1),
-                                       (const char *) sqlite3_column_text (dim, 2),
-                                       (const char *) sqlite3_column_text (dim, 3), error))
-        return NULL;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, self->path, rc);
-      return NULL;
-    }
-
-  ind = prepare (self, "SELECT i.id, d.position, i.type, i.weight, i.polarity, i.min, i.max, "
-                       "i.unit, i.label, i.help FROM indicator i "
-                       "JOIN dimension d ON d.id = i.dimension_id ORDER BY i.position", error);
-  lvl = prepare (self, "SELECT id, label FROM level WHERE indicator_id = ? ORDER BY rank",
-                 error);
-  if (ind == NULL || lvl == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (ind)) == SQLITE_ROW)
-    {
-      CgIndicatorType type;
-      CgIndicator *indicator;
-
-      if (!cg_indicator_type_from_string ((const char *) sqlite3_column_text (ind, 2), &type))
-        {
-          g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CORRUPT,
-                       _("Database %s is damaged: unknown indicator type"), self->path);
-          return NULL;
-        }
-
-      indicator = cg_framework_add_indicator (framework,
-                                              (const char *) sqlite3_column_text (ind, 0),
-                                              (guint) sqlite3_column_int (ind, 1), type,
-                                              sqlite3_column_double (ind, 3),
-                                              (const char *) sqlite3_column_text (ind, 8),
-                                              (const char *) sqlite3_column_text (ind, 9),
-                                              error);
-      if (indicator == NULL)
-        return NULL;
-
-      bind_text (lvl, 1, indicator->id);
-      while (sqlite3_step (lvl) == SQLITE_ROW)
-        {
-          if (!cg_indicator_add_level (indicator, (const char *) sqlite3_column_text (lvl, 0),
-                                       (const char *) sqlite3_column_text (lvl, 1), error))
-            return NULL;
-        }
-      sqlite3_reset (lvl);
-
-      indicator->polarity = sqlite3_column_int (ind, 4);
-      indicator->min = sqlite3_column_double (ind, 5);
-      indicator->max = sqlite3_column_double (ind, 6);
-      indicator->unit = dup_column_text (ind, 7);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, self->path, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&framework);
+  g_clear_object (&self->framework);
 }
 
-static const char *
-display_name (const char *code,
-              const char *profile_name)
+/* The full-text index over indicator labels and help, value notes and source titles,
+ * of shipped, imported and saved values. Small: rebuilt whole after each write. */
+gboolean
+_cg_store_rebuild_search (CgStore  *self,
+                          GError  **error)
 {
-  const char *name = cg_country_name (code);
-
-  if (name != NULL)
-    return name;
-  return profile_name != NULL ? profile_name : code;
-}
-
-typedef struct
-{
-  GHashTable *rows;      /* profile code → index into values */
-  GPtrArray  *codes;     /* index → code */
-  double     *own;       /* profiles × indicators: the profile's own values at the date */
-  GPtrArray  *parents;   /* index → GPtrArray of parent indices, or NULL */
-  guint       n_cols;
-} Resolver;
-
-static void
-free_parent_list (gpointer data)
-{
-  if (data != NULL)
-    g_ptr_array_unref (data);
-}
-
-/* Effective value of @column for profile @row: its own, else the first parent's. */
-static double
-resolve_value (Resolver *resolver,
-               guint     row,
-               guint     column,
-               guint     depth)
-{
-  double value = resolver->own[(gsize) row * resolver->n_cols + column];
-  GPtrArray *parents;
-
-  if (!isnan (value) || depth > 16)
-    return value;
-
-  parents = g_ptr_array_index (resolver->parents, row);
-  for (guint i = 0; parents != NULL && i < parents->len; i++)
-    {
-      value = resolve_value (resolver, GPOINTER_TO_UINT (g_ptr_array_index (parents, i)),
-                             column, depth + 1);
-      if (!isnan (value))
-        return value;
-    }
-  return NAN;
-}
-
-/**
- * cg_store_load_dataset:
- * @as_of: (nullable): a date `YYYY-MM-DD`; %NULL for today
- *
- * Builds the countries × indicators table the scoring reads: for each country and
- * indicator, the value in force at @as_of (the latest dated value not after it), its
- * own or else inherited from a regional profile it belonged to at that date.
- * Regional bodies are not rows.
- *
- * Returns: (transfer full) (nullable): the dataset, or %NULL with @error set
- */
-CgDataset *
-cg_store_load_dataset (CgStore     *self,
-                       const char  *as_of,
-                       GError     **error)
-{
-  g_autoptr(CgFramework) framework = NULL;
-  g_autoptr(CgDataset) dataset = NULL;
-  g_autoptr(sqlite3_stmt) profiles = NULL;
-  g_autoptr(sqlite3_stmt) values = NULL;
-  g_autoptr(sqlite3_stmt) inherits = NULL;
-  g_autoptr(GArray) countries = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *today = NULL;
-  Resolver resolver = { 0, };
-  guint n_profiles;
-  int rc;
-
-  g_return_val_if_fail (CG_IS_STORE (self), NULL);
-
-  if (as_of == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      today = g_date_time_format (now, "%Y-%m-%d");
-      as_of = today;
-    }
-
-  framework = cg_store_load_framework (self, error);
-  if (framework == NULL)
-    return NULL;
-
-  profiles = prepare (self, "SELECT code, kind, name FROM profile ORDER BY code", error);
-  values = prepare (self, "SELECT v.profile_code, i.position, v.number FROM value v "
-                          "JOIN indicator i ON i.id = v.indicator_id "
-                          "WHERE v.since IS NULL OR v.since <= ?1 "
-                          "ORDER BY v.profile_code, i.position, v.since", error);
-  inherits = prepare (self, "SELECT code, parent FROM inheritance "
-                            "WHERE since IS NULL OR since <= ?1 ORDER BY code, position",
-                      error);
-  if (profiles == NULL || values == NULL || inherits == NULL)
-    return NULL;
-
-  resolver.rows = g_hash_table_new (g_str_hash, g_str_equal);
-  resolver.codes = g_ptr_array_new_with_free_func (g_free);
-  resolver.parents = g_ptr_array_new_with_free_func (free_parent_list);
-  resolver.n_cols = cg_framework_get_n_indicators (framework);
-
-  while ((rc = sqlite3_step (profiles)) == SQLITE_ROW)
-    {
-      char *code = dup_column_text (profiles, 0);
-      guint index = resolver.codes->len;
-
-      g_ptr_array_add (resolver.codes, code);
-      g_ptr_array_add (resolver.parents, NULL);
-      g_hash_table_insert (resolver.rows, code, GUINT_TO_POINTER (index));
-
-      if (g_strcmp0 ((const char *) sqlite3_column_text (profiles, 1), "country") == 0)
-        {
-          g_array_append_val (countries, index);
-          g_ptr_array_add (names, g_strdup (display_name (code, (const char *)
-                                                          sqlite3_column_text (profiles, 2))));
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, self->path, rc);
-      goto out;
-    }
-
-  n_profiles = resolver.codes->len;
-  resolver.own = g_new (double, (gsize) MAX (n_profiles, 1) * resolver.n_cols);
-  for (gsize i = 0; i < (gsize) n_profiles * resolver.n_cols; i++)
-    resolver.own[i] = NAN;
-
-  /* Rows come ordered by date: the last one for a cell is the value in force. */
-  bind_text (values, 1, as_of);
-  while ((rc = sqlite3_step (values)) == SQLITE_ROW)
-    {
-      gpointer index = g_hash_table_lookup (resolver.rows, sqlite3_column_text (values, 0));
-      guint column = (guint) sqlite3_column_int (values, 1);
-
-      resolver.own[GPOINTER_TO_UINT (index) * resolver.n_cols + column] =
-        sqlite3_column_double (values, 2);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, self->path, rc);
-      goto out;
-    }
-
-  bind_text (inherits, 1, as_of);
-  while ((rc = sqlite3_step (inherits)) == SQLITE_ROW)
-    {
-      gpointer child, parent;
-      GPtrArray *list;
-
-      if (!g_hash_table_lookup_extended (resolver.rows, sqlite3_column_text (inherits, 0),
-                                         NULL, &child) ||
-          !g_hash_table_lookup_extended (resolver.rows, sqlite3_column_text (inherits, 1),
-                                         NULL, &parent))
-        continue;
-
-      list = g_ptr_array_index (resolver.parents, GPOINTER_TO_UINT (child));
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          resolver.parents->pdata[GPOINTER_TO_UINT (child)] = list;
-        }
-      g_ptr_array_add (list, parent);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, self->path, rc);
-      goto out;
-    }
-
-  dataset = cg_dataset_new (framework, countries->len);
-  cg_dataset_set_as_of (dataset, as_of);
-
-  for (guint r = 0; r < countries->len; r++)
-    {
-      guint index = g_array_index (countries, guint, r);
-
-      cg_dataset_set_row (dataset, r, g_ptr_array_index (resolver.codes, index),
-                          g_ptr_array_index (names, r));
-      for (guint j = 0; j < resolver.n_cols; j++)
-        cg_dataset_set_value (dataset, r, j, resolve_value (&resolver, index, j, 0));
-    }
-
-out:
-  g_hash_table_unref (resolver.rows);
-  g_ptr_array_unref (resolver.codes);
-  g_ptr_array_unref (resolver.parents);
-  g_free (resolver.own);
-
-  return g_steal_pointer (&dataset);
-}
-
-static int
-compare_countries (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  return g_utf8_collate (cg_country_get_name ((CgCountry *) a),
-                         cg_country_get_name ((CgCountry *) b));
-}
-
-/**
- * cg_store_list_countries:
- *
- * The countries that have a profile, sorted by name in the user's language, with the
- * number of indicators known for each today (own or inherited).
- *
- * Returns: (transfer full) (nullable): a #GListModel of #CgCountry, or %NULL with
- *   @error set
- */
-GListModel *
-cg_store_list_countries (CgStore  *self,
-                         GError  **error)
-{
-  g_autoptr(CgDataset) dataset = NULL;
-  g_autoptr(GListStore) list = NULL;
-
-  g_return_val_if_fail (CG_IS_STORE (self), NULL);
-
-  dataset = cg_store_load_dataset (self, NULL, error);
-  if (dataset == NULL)
-    return NULL;
-
-  list = g_list_store_new (CG_TYPE_COUNTRY);
-  for (guint i = 0; i < cg_dataset_get_n_rows (dataset); i++)
-    {
-      g_autoptr(CgCountry) country = cg_country_new (cg_dataset_get_code (dataset, i),
-                                                     cg_dataset_get_name (dataset, i),
-                                                     cg_dataset_count_values (dataset, i));
-      g_list_store_append (list, country);
-    }
-  g_list_store_sort (list, compare_countries, NULL);
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _cg_store_exec (self,
+    "DELETE FROM search_index;"
+    "INSERT INTO search_index (kind, profile, indicator, text)"
+    "  SELECT 'indicator', NULL, id, label || ' — ' || IFNULL (help, '') FROM indicator;"
+    "INSERT INTO search_index (kind, profile, indicator, text)"
+    "  SELECT 'note', profile_code, indicator_id, note FROM value WHERE note IS NOT NULL;"
+    "INSERT INTO search_index (kind, profile, indicator, text)"
+    "  SELECT 'source', v.profile_code, v.indicator_id,"
+    "         s.title || IFNULL (' — ' || s.article, '')"
+    "  FROM source s JOIN value v ON v.id = s.value_id;"
+    "INSERT INTO search_index (kind, profile, indicator, text)"
+    "  SELECT 'note', profile_code, indicator_id, note FROM edit"
+    "  WHERE note IS NOT NULL AND state = 'saved';"
+    "INSERT INTO search_index (kind, profile, indicator, text)"
+    "  SELECT 'source', e.profile_code, e.indicator_id,"
+    "         s.title || IFNULL (' — ' || s.article, '')"
+    "  FROM edit_source s JOIN edit e ON e.id = s.edit_id WHERE e.state = 'saved';"
+    "INSERT INTO search_index (kind, profile, indicator, text)"
+    "  SELECT 'profile', code, NULL, note FROM profile WHERE note IS NOT NULL;",
+    error);
 }

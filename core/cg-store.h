@@ -26,6 +26,29 @@ typedef enum
   CG_STORE_ERROR_DUPLICATE,
 } CgStoreError;
 
+typedef enum
+{
+  CG_DATASET_DEFAULT = 0,
+  CG_DATASET_WITH_DRAFTS = 1 << 0,
+} CgDatasetFlags;
+
+/* One change of a country's rules: what held before a date and what holds from it. */
+typedef struct
+{
+  char *indicator;
+  char *since;
+  char *before;  /* (nullable): the value's text before, NULL if none was known */
+  char *after;
+} CgChange;
+
+typedef struct
+{
+  char *kind;       /* "indicator", "note", "source" or "profile" */
+  char *profile;    /* (nullable) */
+  char *indicator;  /* (nullable) */
+  char *snippet;    /* the matching text, matches within [ ] */
+} CgSearchHit;
+
 #define CG_TYPE_STORE (cg_store_get_type ())
 G_DECLARE_FINAL_TYPE (CgStore, cg_store, CG, STORE, GObject)
 
@@ -52,6 +75,41 @@ CgFramework *cg_store_load_framework     (CgStore             *self,
                                           GError             **error);
 CgDataset   *cg_store_load_dataset       (CgStore             *self,
                                           const char          *as_of,
+                                          GError             **error);
+CgDataset   *cg_store_load_dataset_full  (CgStore             *self,
+                                          const char          *as_of,
+                                          CgDatasetFlags       flags,
+                                          GError             **error);
+GPtrArray   *cg_store_list_groups        (CgStore             *self,
+                                          GError             **error);
+char       **cg_store_dup_group_members  (CgStore             *self,
+                                          const char          *group,
+                                          const char          *as_of,
+                                          GError             **error);
+GPtrArray   *cg_store_list_changes       (CgStore             *self,
+                                          const char          *code,
+                                          const char          *from,
+                                          const char          *to,
+                                          GError             **error);
+GPtrArray   *cg_store_search             (CgStore             *self,
+                                          const char          *text,
+                                          GError             **error);
+
+gboolean     cg_store_save_edit          (CgStore             *self,
+                                          const char          *code,
+                                          const CgValue       *value,
+                                          gboolean             draft,
+                                          GError             **error);
+gboolean     cg_store_keep_drafts        (CgStore             *self,
+                                          const char          *code,
+                                          GError             **error);
+gboolean     cg_store_discard_drafts     (CgStore             *self,
+                                          const char          *code,
+                                          GError             **error);
+gboolean     cg_store_export_profile     (CgStore             *self,
+                                          const char          *code,
+                                          const char          *path,
+                                          gboolean             replace,
                                           GError             **error);
 GListModel  *cg_store_list_countries     (CgStore             *self,
                                           GError             **error);

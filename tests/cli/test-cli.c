@@ -222,7 +222,8 @@ test_usage_errors (void)
     { { "matrix", "--as-of", "2026-13-01", NULL }, 2, "*not a date*" },
     { { "chart", "heatmap", "-o", "out.gif" }, 2, "*must end in .png, .svg or .pdf*" },
     { { "matrix", "--countries", "FR,XX", NULL }, 1, "*“XX” has a profile*" },
-    { { "list", NULL }, 2, "*countries or indicators*" },
+    { { "list", NULL }, 2, "*countries, indicators, groups*" },
+    { { "matrix", "--group", "NOPE", NULL }, 1, "*no group “NOPE”*" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -235,6 +236,43 @@ test_usage_errors (void)
       if (!g_pattern_match_simple (cases[i].message, run.err))
         g_error ("case %u: unexpected message: %s", i, run.err);
     }
+}
+
+static void
+test_lists_search_export (void)
+{
+  g_auto(Run) groups = { 0, };
+  g_auto(Run) changes = { 0, };
+  g_auto(Run) search = { 0, };
+  g_auto(Run) export = { 0, };
+  g_auto(Run) validate = { 0, };
+  g_auto(Run) group_matrix = { 0, };
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "TR.xml", NULL);
+
+  run_cli (&groups, "list", "groups", NULL);
+  g_assert_cmpint (groups.status, ==, 0);
+  g_assert_nonnull (strstr (groups.out, "EU\tpolitical\tEuropean Union\t27\n"));
+
+  run_cli (&changes, "list", "changes", "tr", "--from", "2025-01-01", NULL);
+  g_assert_cmpint (changes.status, ==, 0);
+  g_assert_cmpstr (changes.out, ==,
+                   "2026-01-01\ttaxation.dst_rate\t7.5\t5\n"
+                   "2027-01-01\ttaxation.dst_rate\t5\t2.5\n");
+
+  run_cli (&search, "search", "digital", "services", "tax", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_nonnull (strstr (search.out, "taxation.dst_rate"));
+
+  run_cli (&export, "export", "TR", "-o", path, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_cli (&validate, "validate", path, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+
+  run_cli (&group_matrix, "matrix", "--group", "EU", "--format", "csv", NULL);
+  g_assert_cmpint (group_matrix.status, ==, 0);
+  g_assert_true (g_str_has_prefix (group_matrix.out, "country,"));
+  g_assert_nonnull (strstr (group_matrix.out, "FR"));
+  g_assert_null (strstr (group_matrix.out, "GB"));
 }
 
 static void
@@ -260,6 +298,7 @@ main (int    argc,
   g_test_add_func ("/cli/chart-formats", test_chart_formats);
   g_test_add_func ("/cli/import-malformed", test_import_malformed);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/lists-search-export", test_lists_search_export);
   g_test_add_func ("/cli/version", test_version);
 
   return g_test_run ();

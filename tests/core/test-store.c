@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cg-country.h"
+#include "cg-member-states.h"
 #include "cg-store.h"
 
 typedef struct
@@ -295,6 +296,290 @@ test_reopen (StoreFixture  *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+static CgValue *
+make_value (const char   *indicator,
+            const char   *text,
+            const char   *since,
+            CgConfidence  confidence,
+            gboolean      with_source)
+{
+  CgValue *value = g_new0 (CgValue, 1);
+
+  value->indicator = g_strdup (indicator);
+  value->text = g_strdup (text);
+  value->since = g_strdup (since);
+  value->confidence = confidence;
+  value->sources = g_ptr_array_new ();
+  if (with_source)
+    {
+      CgSource *source = g_new0 (CgSource, 1);
+      source->title = g_strdup ("Ministerial order 12/2026");
+      source->url = g_strdup ("https://example.org/order");
+      g_ptr_array_add (value->sources, source);
+    }
+  return value;
+}
+
+static void
+free_value (CgValue *value)
+{
+  for (guint i = 0; i < value->sources->len; i++)
+    {
+      CgSource *source = g_ptr_array_index (value->sources, i);
+      g_free (source->title);
+      g_free (source->url);
+      g_free (source);
+    }
+  g_ptr_array_unref (value->sources);
+  g_free (value->indicator);
+  g_free (value->text);
+  g_free (value->since);
+  g_free (value);
+}
+
+static double
+draft_value_at (CgStore    *store,
+                const char *as_of,
+                const char *code,
+                const char *indicator)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgDataset) dataset = cg_store_load_dataset_full (store, as_of,
+                                                             CG_DATASET_WITH_DRAFTS, &error);
+  int row, column;
+
+  g_assert_no_error (error);
+  row = cg_dataset_lookup_row (dataset, code);
+  column = cg_framework_lookup_indicator (cg_dataset_get_framework (dataset), indicator);
+  g_assert_cmpint (row, >=, 0);
+  return cg_dataset_get_value (dataset, row, column);
+}
+
+static void
+copy_tree (const char *from,
+           const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_mkdir_with_parents (to, 0700);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (source, G_FILE_TEST_IS_DIR))
+        copy_tree (source, target);
+      else
+        {
+          g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+          g_assert_true (g_file_set_contents (target, contents, length, NULL));
+        }
+    }
+}
+
+static void
+test_edits (StoreFixture  *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CgValue *value = make_value ("a.bin", "yes", NULL, CG_CONFIDENCE_HIGH, TRUE);
+  CgValue *unsourced = make_value ("a.bin", "no", NULL, CG_CONFIDENCE_HIGH, FALSE);
+  CgValue *bad = make_value ("a.ord", "extreme", NULL, CG_CONFIDENCE_HIGH, TRUE);
+  g_autofree char *copy = g_build_filename (fixture->dir, "shipped", NULL);
+  g_autofree char *profile = NULL;
+  gboolean imported = FALSE;
+
+  /* A draft is a what-if: seen only when drafts are asked for. */
+  g_assert_true (cg_store_save_edit (fixture->store, "BB", value, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value_at (fixture->store, "2026-01-01", "BB", "a.bin"), ==, 0);
+  g_assert_cmpfloat (draft_value_at (fixture->store, "2026-01-01", "BB", "a.bin"), ==, 1);
+
+  /* Discarded, it is gone; kept, it counts. */
+  g_assert_true (cg_store_discard_drafts (fixture->store, "BB", &error));
+  g_assert_cmpfloat (draft_value_at (fixture->store, "2026-01-01", "BB", "a.bin"), ==, 0);
+  g_assert_true (cg_store_save_edit (fixture->store, "BB", value, TRUE, &error));
+  g_assert_true (cg_store_keep_drafts (fixture->store, "BB", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value_at (fixture->store, "2026-01-01", "BB", "a.bin"), ==, 1);
+
+  /* A value needs a source, and must be one the framework allows; nothing is stored. */
+  g_assert_false (cg_store_save_edit (fixture->store, "BB", unsourced, FALSE, &error));
+  g_assert_nonnull (error);
+  g_assert_true (strstr (error->message, "source") != NULL);
+  g_clear_error (&error);
+  g_assert_false (cg_store_save_edit (fixture->store, "BB", bad, FALSE, &error));
+  g_assert_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpfloat (value_at (fixture->store, "2026-01-01", "BB", "a.bin"), ==, 1);
+
+  /* An update of the shipped data leaves the user's values alone. */
+  copy_tree (fixture->mini_dir, copy);
+  profile = g_build_filename (copy, "profiles", "BB.xml", NULL);
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *changed = NULL;
+
+    g_assert_true (g_file_get_contents (profile, &contents, NULL, NULL));
+    changed = g_strconcat (contents, "<!-- updated -->\n", NULL);
+    g_assert_true (g_file_set_contents (profile, changed, -1, NULL));
+  }
+  g_assert_true (cg_store_sync_shipped (fixture->store, copy, &imported, &error));
+  g_assert_no_error (error);
+  g_assert_true (imported);
+  g_assert_cmpfloat (value_at (fixture->store, "2026-01-01", "BB", "a.bin"), ==, 1);
+
+  free_value (value);
+  free_value (unsourced);
+  free_value (bad);
+}
+
+static void
+test_export_roundtrip (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CgValue *value = make_value ("b.num", "9.5", "2025-01-01", CG_CONFIDENCE_MEDIUM, TRUE);
+  g_autofree char *path = g_build_filename (fixture->dir, "BB-export.xml", NULL);
+  g_autofree char *other_db = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autoptr(CgStore) other = NULL;
+  const char *paths[] = { path, NULL };
+  g_autofree char *here = NULL;
+  g_autofree char *there = NULL;
+
+  g_assert_true (cg_store_save_edit (fixture->store, "BB", value, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (cg_store_export_profile (fixture->store, "BB", path, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* Not replaced unless asked. */
+  g_assert_false (cg_store_export_profile (fixture->store, "BB", path, FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Export → import elsewhere → the same values, at every date. */
+  other = cg_store_open (other_db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cg_store_sync_shipped (other, fixture->mini_dir, NULL, &error));
+  g_assert_true (cg_store_import_files (other, paths, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *dates[] = { "2020-01-01", "2025-01-01", "2026-06-01" };
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      a = g_strdup_printf ("%g", value_at (fixture->store, dates[i], "BB", "b.num"));
+      b = g_strdup_printf ("%g", value_at (other, dates[i], "BB", "b.num"));
+      g_assert_cmpstr (a, ==, b);
+    }
+  g_assert_cmpfloat (value_at (other, "2026-06-01", "BB", "b.num"), ==, 9.5);
+  g_assert_cmpfloat (value_at (other, "2020-01-01", "BB", "b.num"), ==, 7.5);
+
+  here = dataset_digest (fixture->store, "2026-06-01");
+  there = dataset_digest (other, "2026-06-01");
+  g_assert_cmpstr (here, ==, there);
+
+  free_value (value);
+}
+
+static void
+test_search (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = cg_store_search (fixture->store, "judgem", &error);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) hostile = NULL;
+  CgSearchHit *hit;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpstr (hit->kind, ==, "note");
+  g_assert_cmpstr (hit->profile, ==, "AA");
+  g_assert_cmpstr (hit->indicator, ==, "b.num");
+  g_assert_cmpstr (hit->snippet, ==, "[Judgement].");
+
+  none = cg_store_search (fixture->store, "nothingatall", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* FTS5 syntax in what a user types is searched for, not obeyed. */
+  hostile = cg_store_search (fixture->store, "\"NEAR( OR * AND -", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hostile);
+}
+
+static void
+test_changes (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = cg_store_list_changes (fixture->store, "AA", NULL, NULL, &error);
+  g_autoptr(GPtrArray) later = NULL;
+  CgChange *change;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  change = g_ptr_array_index (changes, 0);
+  g_assert_cmpstr (change->since, ==, "2010-01-01");
+  g_assert_null (change->before);
+  g_assert_cmpstr (change->after, ==, "low");
+  change = g_ptr_array_index (changes, 1);
+  g_assert_cmpstr (change->since, ==, "2020-06-01");
+  g_assert_cmpstr (change->indicator, ==, "a.ord");
+  g_assert_cmpstr (change->before, ==, "low");
+  g_assert_cmpstr (change->after, ==, "high");
+
+  later = cg_store_list_changes (fixture->store, "AA", "2015-01-01", "2026-01-01", &error);
+  g_assert_cmpuint (later->len, ==, 1);
+}
+
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "store-v1.db", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cg-store-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "policies.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gsize length;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  store = cg_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* The data made by version 1 is all there, the imported profile included. */
+  g_assert_cmpfloat (value_at (store, "2026-01-01", "DD", "b.num"), ==, 9);
+  g_assert_cmpfloat (value_at (store, "2026-01-01", "AA", "a.ord"), ==, 2);
+  g_assert_cmpfloat (value_at (store, "2026-01-01", "AA", "a.bin"), ==, 1);
+  /* … and searchable, though version 1 had no index. */
+  hits = cg_store_search (store, "imported law", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  remove_tree (dir);
+}
+
 static void
 test_corrupt (void)
 {
@@ -364,6 +649,38 @@ test_shipped (void)
   g_assert_cmpfloat (value_at (store, "2022-01-01", "UG", "taxation.ott_usage_tax"), ==, 0);
   /* France inherits the GDPR from the EU profile (comprehensive = rank 2). */
   g_assert_cmpfloat (value_at (store, "2019-01-01", "FR", "privacy.law"), ==, 2);
+
+  /* The ITU Member States, with and without profiles; groups and dated memberships. */
+  {
+    g_autoptr(GListModel) countries = cg_store_list_countries (store, &error);
+    g_auto(GStrv) eac_2010 = cg_store_dup_group_members (store, "EAC", "2010-01-01", &error);
+    g_auto(GStrv) eac_now = cg_store_dup_group_members (store, "EAC", "2026-11-28", &error);
+    g_auto(GStrv) eu_2019 = cg_store_dup_group_members (store, "EU", "2019-06-01", &error);
+    g_auto(GStrv) eu_now = cg_store_dup_group_members (store, "EU", "2026-11-28", &error);
+    g_auto(GStrv) nothing = NULL;
+    guint with_profile = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (countries), ==, 194);
+    for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
+      {
+        g_autoptr(CgCountry) country = g_list_model_get_item (countries, i);
+
+        g_assert_nonnull (cg_country_get_region (country));
+        with_profile += cg_country_get_has_profile (country);
+      }
+    g_assert_cmpuint (with_profile, ==, cg_dataset_get_n_rows (dataset));
+
+    g_assert_true (g_strv_contains ((const char * const *) eac_now, "SS"));
+    g_assert_false (g_strv_contains ((const char * const *) eac_2010, "SS"));
+    g_assert_true (g_strv_contains ((const char * const *) eu_2019, "GB"));
+    g_assert_false (g_strv_contains ((const char * const *) eu_now, "GB"));
+    g_assert_cmpuint (g_strv_length (eu_now), ==, 27);
+
+    nothing = cg_store_dup_group_members (store, "NOPE", NULL, &error);
+    g_assert_null (nothing);
+    g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND);
+  }
 }
 
 int
@@ -384,7 +701,12 @@ main (int    argc,
   ADD ("/core/store/import-missing-parent", test_import_missing_parent);
   ADD ("/core/store/import-duplicate", test_import_duplicate);
   ADD ("/core/store/reopen", test_reopen);
+  ADD ("/core/store/edits", test_edits);
+  ADD ("/core/store/export-roundtrip", test_export_roundtrip);
+  ADD ("/core/store/search", test_search);
+  ADD ("/core/store/changes", test_changes);
 #undef ADD
+  g_test_add_func ("/core/store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/core/store/corrupt", test_corrupt);
   g_test_add_func ("/core/store/too-new", test_too_new);
   g_test_add_func ("/core/store/shipped", test_shipped);
