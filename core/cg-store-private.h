@@ -11,14 +11,21 @@
 
 G_BEGIN_DECLS
 
+typedef struct _CgTimeline CgTimeline;
+
 struct _CgStore
 {
   GObject      parent_instance;
 
   sqlite3     *db;
   char        *path;
-  CgFramework *framework;  /* (nullable): cached; cleared by every write */
+  /* Caches, cleared by every write and when another connection wrote. */
+  CgFramework *framework;
+  CgTimeline  *timelines[2];  /* without and with drafts */
+  gint64       data_version;
 };
+
+void          _cg_timeline_free          (CgTimeline    *timeline);
 
 gboolean      _cg_store_set_sqlite_error (GError       **error,
                                           sqlite3       *db,

@@ -144,44 +144,230 @@ display_name (const char *code,
   return profile_name != NULL ? profile_name : code;
 }
 
+/* Dates as numbers (2026-11-28 → 20261128): compared without parsing strings. */
+static gint32
+date_to_int (const char *date)
+{
+  if (date == NULL || strlen (date) < 10)
+    return 0;
+  return (gint32) (g_ascii_strtoull (date, NULL, 10) * 10000 +
+                   g_ascii_strtoull (date + 5, NULL, 10) * 100 +
+                   g_ascii_strtoull (date + 8, NULL, 10));
+}
+
 typedef struct
 {
-  GHashTable *rows;      /* profile code → index into values */
-  GPtrArray  *codes;     /* index → code */
-  double     *own;       /* profiles × indicators: the profile's own values at the date */
-  GPtrArray  *parents;   /* index → GPtrArray of parent indices, or NULL */
-  guint       n_cols;
-} Resolver;
+  guint32 profile;
+  guint32 column;
+  gint32  since;   /* 0: undated, holds from the beginning */
+  guint32 layer;   /* 0 shipped or imported, 1 the user's saved values, 2 drafts */
+  double  number;
+} TimelineEntry;
 
-static void
-free_parent_list (gpointer data)
+typedef struct
 {
-  if (data != NULL)
-    g_ptr_array_unref (data);
+  guint32 child;
+  guint32 parent;
+  gint32  since;
+} TimelineLink;
+
+/* Every dated value of every profile, read once and kept until the database changes:
+ * a dataset at any date is then a pass over memory, not a query. */
+struct _CgTimeline
+{
+  GPtrArray  *codes;     /* profile index → code */
+  GPtrArray  *names;     /* profile index → display name */
+  GArray     *is_country;  /* profile index → gboolean */
+  GArray     *entries;   /* (element-type TimelineEntry) by profile, column, since, layer */
+  GArray     *links;     /* (element-type TimelineLink) by child, position */
+  guint       n_cols;
+};
+
+void
+_cg_timeline_free (CgTimeline *timeline)
+{
+  if (timeline == NULL)
+    return;
+  g_ptr_array_unref (timeline->codes);
+  g_ptr_array_unref (timeline->names);
+  g_array_unref (timeline->is_country);
+  g_array_unref (timeline->entries);
+  g_array_unref (timeline->links);
+  g_free (timeline);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const TimelineEntry *x = a, *y = b;
+
+  if (x->profile != y->profile)
+    return x->profile < y->profile ? -1 : 1;
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  if (x->since != y->since)
+    return x->since < y->since ? -1 : 1;
+  return (int) x->layer - (int) y->layer;
+}
+
+static CgTimeline *
+load_timeline (CgStore      *self,
+               CgFramework  *framework,
+               gboolean      with_drafts,
+               GError      **error)
+{
+  g_autoptr(sqlite3_stmt) profiles = NULL;
+  g_autoptr(sqlite3_stmt) values = NULL;
+  g_autoptr(sqlite3_stmt) inherits = NULL;
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  CgTimeline *timeline;
+  int rc;
+
+  /* A country with only the user's own values is a country too. */
+  profiles = _cg_store_prepare (self, "SELECT code, kind, name FROM profile "
+                                      "UNION SELECT DISTINCT profile_code, 'country', NULL "
+                                      "FROM edit WHERE (state = 'saved' OR ?1) "
+                                      "AND profile_code NOT IN (SELECT code FROM profile) "
+                                      "ORDER BY 1", error);
+  values = _cg_store_prepare (self, "SELECT profile_code, indicator_id, since, number, 0 "
+                                    "FROM value "
+                                    "UNION ALL "
+                                    "SELECT profile_code, indicator_id, since, number, "
+                                    "  CASE state WHEN 'saved' THEN 1 ELSE 2 END "
+                                    "FROM edit WHERE state = 'saved' OR ?1", error);
+  inherits = _cg_store_prepare (self, "SELECT code, parent, since FROM inheritance "
+                                      "ORDER BY code, position", error);
+  if (profiles == NULL || values == NULL || inherits == NULL)
+    return NULL;
+
+  timeline = g_new0 (CgTimeline, 1);
+  timeline->codes = g_ptr_array_new_with_free_func (g_free);
+  timeline->names = g_ptr_array_new_with_free_func (g_free);
+  timeline->is_country = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  timeline->entries = g_array_new (FALSE, FALSE, sizeof (TimelineEntry));
+  timeline->links = g_array_new (FALSE, FALSE, sizeof (TimelineLink));
+  timeline->n_cols = cg_framework_get_n_indicators (framework);
+
+  sqlite3_bind_int (profiles, 1, with_drafts);
+  while ((rc = sqlite3_step (profiles)) == SQLITE_ROW)
+    {
+      char *code = _cg_store_dup_column_text (profiles, 0);
+      gboolean is_country = g_strcmp0 ((const char *) sqlite3_column_text (profiles, 1),
+                                       "country") == 0;
+
+      g_hash_table_insert (index, code, GUINT_TO_POINTER (timeline->codes->len));
+      g_ptr_array_add (timeline->codes, code);
+      g_ptr_array_add (timeline->names,
+                       g_strdup (display_name (code, (const char *)
+                                               sqlite3_column_text (profiles, 2))));
+      g_array_append_val (timeline->is_country, is_country);
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  sqlite3_bind_int (values, 1, with_drafts);
+  while ((rc = sqlite3_step (values)) == SQLITE_ROW)
+    {
+      gpointer profile;
+      int column;
+      TimelineEntry entry;
+
+      column = cg_framework_lookup_indicator (framework,
+                                              (const char *) sqlite3_column_text (values, 1));
+      if (column < 0 ||
+          !g_hash_table_lookup_extended (index, sqlite3_column_text (values, 0), NULL, &profile))
+        continue;
+
+      entry.profile = GPOINTER_TO_UINT (profile);
+      entry.column = (guint32) column;
+      entry.since = date_to_int ((const char *) sqlite3_column_text (values, 2));
+      entry.number = sqlite3_column_double (values, 3);
+      entry.layer = (guint32) sqlite3_column_int (values, 4);
+      g_array_append_val (timeline->entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+  g_array_sort (timeline->entries, compare_entries);
+
+  while ((rc = sqlite3_step (inherits)) == SQLITE_ROW)
+    {
+      gpointer child, parent;
+      TimelineLink link;
+
+      if (!g_hash_table_lookup_extended (index, sqlite3_column_text (inherits, 0), NULL, &child) ||
+          !g_hash_table_lookup_extended (index, sqlite3_column_text (inherits, 1), NULL, &parent))
+        continue;
+      link.child = GPOINTER_TO_UINT (child);
+      link.parent = GPOINTER_TO_UINT (parent);
+      link.since = date_to_int ((const char *) sqlite3_column_text (inherits, 2));
+      g_array_append_val (timeline->links, link);
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  return timeline;
+
+fail:
+  _cg_store_set_sqlite_error (error, self->db, self->path, rc);
+  _cg_timeline_free (timeline);
+  return NULL;
 }
 
 /* Effective value of @column for profile @row: its own, else the first parent's. */
 static double
-resolve_value (Resolver *resolver,
-               guint     row,
-               guint     column,
-               guint     depth)
+resolve_value (const CgTimeline *timeline,
+               const double     *own,
+               const guint      *link_start,
+               gint32            as_of,
+               guint             row,
+               guint             column,
+               guint             depth)
 {
-  double value = resolver->own[(gsize) row * resolver->n_cols + column];
-  GPtrArray *parents;
+  double value = own[(gsize) row * timeline->n_cols + column];
 
   if (!isnan (value) || depth > 16)
     return value;
 
-  parents = g_ptr_array_index (resolver->parents, row);
-  for (guint i = 0; parents != NULL && i < parents->len; i++)
+  for (guint i = link_start[row]; i < link_start[row + 1]; i++)
     {
-      value = resolve_value (resolver, GPOINTER_TO_UINT (g_ptr_array_index (parents, i)),
-                             column, depth + 1);
+      const TimelineLink *link = &g_array_index (timeline->links, TimelineLink, i);
+
+      if (link->since > as_of)
+        continue;
+      value = resolve_value (timeline, own, link_start, as_of, link->parent, column, depth + 1);
       if (!isnan (value))
         return value;
     }
   return NAN;
+}
+
+/* Returns the store's cached timeline, reading it when the database changed. */
+static CgTimeline *
+ensure_timeline (CgStore      *self,
+                 CgFramework  *framework,
+                 gboolean      with_drafts,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) version = NULL;
+  CgTimeline **slot = &self->timelines[with_drafts ? 1 : 0];
+  gint64 data_version = -1;
+
+  /* Another process (the command line, another window) may have written meanwhile. */
+  version = _cg_store_prepare (self, "PRAGMA data_version", error);
+  if (version == NULL)
+    return NULL;
+  if (sqlite3_step (version) == SQLITE_ROW)
+    data_version = sqlite3_column_int64 (version, 0);
+  if (data_version != self->data_version)
+    {
+      _cg_store_changed (self);
+      self->data_version = data_version;
+    }
+
+  if (*slot == NULL)
+    *slot = load_timeline (self, framework, with_drafts, error);
+  return *slot;
 }
 
 /**
@@ -220,16 +406,13 @@ cg_store_load_dataset_full (CgStore         *self,
                             GError         **error)
 {
   g_autoptr(CgFramework) framework = NULL;
-  g_autoptr(CgDataset) dataset = NULL;
-  g_autoptr(sqlite3_stmt) profiles = NULL;
-  g_autoptr(sqlite3_stmt) values = NULL;
-  g_autoptr(sqlite3_stmt) inherits = NULL;
-  g_autoptr(GArray) countries = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *today = NULL;
-  Resolver resolver = { 0, };
-  guint n_profiles;
-  int rc;
+  g_autofree double *own = NULL;
+  g_autofree guint *link_start = NULL;
+  CgTimeline *timeline;
+  CgDataset *dataset;
+  guint n_profiles, n_cols, n_countries = 0, row = 0;
+  gint32 date;
 
   g_return_val_if_fail (CG_IS_STORE (self), NULL);
 
@@ -239,131 +422,65 @@ cg_store_load_dataset_full (CgStore         *self,
       today = g_date_time_format (now, "%Y-%m-%d");
       as_of = today;
     }
+  date = date_to_int (as_of);
 
   framework = cg_store_load_framework (self, error);
   if (framework == NULL)
     return NULL;
-
-  /* A country with only the user's own values is a country too. */
-  profiles = _cg_store_prepare (self, "SELECT code, kind, name FROM profile "
-                                      "UNION SELECT DISTINCT profile_code, 'country', NULL "
-                                      "FROM edit WHERE (state = 'saved' OR ?1) "
-                                      "AND profile_code NOT IN (SELECT code FROM profile) "
-                                      "ORDER BY 1", error);
-  /* Layer 0: shipped and imported; 1: the user's saved values; 2: drafts. The last row
-   * of a cell wins: the latest date, and at equal dates the higher layer. */
-  values = _cg_store_prepare (self, "SELECT v.profile_code, i.position, v.number, v.since, 0 "
-                                    "FROM value v JOIN indicator i ON i.id = v.indicator_id "
-                                    "WHERE v.since IS NULL OR v.since <= ?1 "
-                                    "UNION ALL "
-                                    "SELECT e.profile_code, i.position, e.number, e.since, "
-                                    "  CASE e.state WHEN 'saved' THEN 1 ELSE 2 END "
-                                    "FROM edit e JOIN indicator i ON i.id = e.indicator_id "
-                                    "WHERE (e.since IS NULL OR e.since <= ?1) "
-                                    "  AND (e.state = 'saved' OR ?2) "
-                                    "ORDER BY 1, 2, 4, 5", error);
-  inherits = _cg_store_prepare (self, "SELECT code, parent FROM inheritance "
-                            "WHERE since IS NULL OR since <= ?1 ORDER BY code, position",
-                      error);
-  if (profiles == NULL || values == NULL || inherits == NULL)
+  timeline = ensure_timeline (self, framework, (flags & CG_DATASET_WITH_DRAFTS) != 0, error);
+  if (timeline == NULL)
     return NULL;
-
-  resolver.rows = g_hash_table_new (g_str_hash, g_str_equal);
-  resolver.codes = g_ptr_array_new_with_free_func (g_free);
-  resolver.parents = g_ptr_array_new_with_free_func (free_parent_list);
-  resolver.n_cols = cg_framework_get_n_indicators (framework);
-
-  sqlite3_bind_int (profiles, 1, (flags & CG_DATASET_WITH_DRAFTS) != 0);
-  while ((rc = sqlite3_step (profiles)) == SQLITE_ROW)
+  /* ensure_timeline() may have found the database changed and dropped the framework. */
+  if (self->framework == NULL)
     {
-      char *code = _cg_store_dup_column_text (profiles, 0);
-      guint index = resolver.codes->len;
-
-      g_ptr_array_add (resolver.codes, code);
-      g_ptr_array_add (resolver.parents, NULL);
-      g_hash_table_insert (resolver.rows, code, GUINT_TO_POINTER (index));
-
-      if (g_strcmp0 ((const char *) sqlite3_column_text (profiles, 1), "country") == 0)
-        {
-          g_array_append_val (countries, index);
-          g_ptr_array_add (names, g_strdup (display_name (code, (const char *)
-                                                          sqlite3_column_text (profiles, 2))));
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _cg_store_set_sqlite_error (error, self->db, self->path, rc);
-      goto out;
+      g_clear_object (&framework);
+      framework = cg_store_load_framework (self, error);
+      if (framework == NULL)
+        return NULL;
     }
 
-  n_profiles = resolver.codes->len;
-  resolver.own = g_new (double, (gsize) MAX (n_profiles, 1) * resolver.n_cols);
-  for (gsize i = 0; i < (gsize) n_profiles * resolver.n_cols; i++)
-    resolver.own[i] = NAN;
+  n_profiles = timeline->codes->len;
+  n_cols = timeline->n_cols;
 
-  /* Rows come ordered by date: the last one for a cell is the value in force. */
-  _cg_store_bind_text (values, 1, as_of);
-  sqlite3_bind_int (values, 2, (flags & CG_DATASET_WITH_DRAFTS) != 0);
-  while ((rc = sqlite3_step (values)) == SQLITE_ROW)
+  /* Each profile's own values at the date: the last entry of a cell not after it wins
+   * (the latest date; at equal dates the user's over the shipped). */
+  own = g_new (double, (gsize) MAX (n_profiles, 1) * n_cols);
+  for (gsize i = 0; i < (gsize) n_profiles * n_cols; i++)
+    own[i] = NAN;
+  for (guint i = 0; i < timeline->entries->len; i++)
     {
-      gpointer index = g_hash_table_lookup (resolver.rows, sqlite3_column_text (values, 0));
-      guint column = (guint) sqlite3_column_int (values, 1);
+      const TimelineEntry *entry = &g_array_index (timeline->entries, TimelineEntry, i);
 
-      resolver.own[GPOINTER_TO_UINT (index) * resolver.n_cols + column] =
-        sqlite3_column_double (values, 2);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _cg_store_set_sqlite_error (error, self->db, self->path, rc);
-      goto out;
+      if (entry->since <= date)
+        own[(gsize) entry->profile * n_cols + entry->column] = entry->number;
     }
 
-  _cg_store_bind_text (inherits, 1, as_of);
-  while ((rc = sqlite3_step (inherits)) == SQLITE_ROW)
-    {
-      gpointer child, parent;
-      GPtrArray *list;
+  link_start = g_new0 (guint, n_profiles + 1);
+  for (guint i = 0; i < timeline->links->len; i++)
+    link_start[g_array_index (timeline->links, TimelineLink, i).child + 1]++;
+  for (guint p = 0; p < n_profiles; p++)
+    link_start[p + 1] += link_start[p];
 
-      if (!g_hash_table_lookup_extended (resolver.rows, sqlite3_column_text (inherits, 0),
-                                         NULL, &child) ||
-          !g_hash_table_lookup_extended (resolver.rows, sqlite3_column_text (inherits, 1),
-                                         NULL, &parent))
-        continue;
+  for (guint p = 0; p < n_profiles; p++)
+    n_countries += g_array_index (timeline->is_country, gboolean, p);
 
-      list = g_ptr_array_index (resolver.parents, GPOINTER_TO_UINT (child));
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          resolver.parents->pdata[GPOINTER_TO_UINT (child)] = list;
-        }
-      g_ptr_array_add (list, parent);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _cg_store_set_sqlite_error (error, self->db, self->path, rc);
-      goto out;
-    }
-
-  dataset = cg_dataset_new (framework, countries->len);
+  dataset = cg_dataset_new (framework, n_countries);
   cg_dataset_set_as_of (dataset, as_of);
 
-  for (guint r = 0; r < countries->len; r++)
+  for (guint p = 0; p < n_profiles; p++)
     {
-      guint index = g_array_index (countries, guint, r);
+      if (!g_array_index (timeline->is_country, gboolean, p))
+        continue;
 
-      cg_dataset_set_row (dataset, r, g_ptr_array_index (resolver.codes, index),
-                          g_ptr_array_index (names, r));
-      for (guint j = 0; j < resolver.n_cols; j++)
-        cg_dataset_set_value (dataset, r, j, resolve_value (&resolver, index, j, 0));
+      cg_dataset_set_row (dataset, row, g_ptr_array_index (timeline->codes, p),
+                          g_ptr_array_index (timeline->names, p));
+      for (guint j = 0; j < n_cols; j++)
+        cg_dataset_set_value (dataset, row, j,
+                              resolve_value (timeline, own, link_start, date, p, j, 0));
+      row++;
     }
 
-out:
-  g_hash_table_unref (resolver.rows);
-  g_ptr_array_unref (resolver.codes);
-  g_ptr_array_unref (resolver.parents);
-  g_free (resolver.own);
-
-  return g_steal_pointer (&dataset);
+  return dataset;
 }
 
 static int

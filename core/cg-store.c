@@ -241,7 +241,7 @@ cg_store_finalize (GObject *object)
 {
   CgStore *self = CG_STORE (object);
 
-  g_clear_object (&self->framework);
+  _cg_store_changed (self);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->path);
 
@@ -257,6 +257,7 @@ cg_store_class_init (CgStoreClass *klass)
 static void
 cg_store_init (CgStore *self)
 {
+  self->data_version = -1;
 }
 
 static gboolean
@@ -1103,6 +1104,8 @@ void
 _cg_store_changed (CgStore *self)
 {
   g_clear_object (&self->framework);
+  g_clear_pointer (&self->timelines[0], _cg_timeline_free);
+  g_clear_pointer (&self->timelines[1], _cg_timeline_free);
 }
 
 /* The full-text index over indicator labels and help, value notes and source titles,

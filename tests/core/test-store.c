@@ -281,6 +281,33 @@ test_import_duplicate (StoreFixture  *fixture,
   g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_DUPLICATE);
 }
 
+/* The window keeps what it read; the command line writes meanwhile. */
+static void
+test_other_connection (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) other = cg_store_open (fixture->db_path, &error);
+  g_autoptr(CgDataset) before = NULL;
+  g_autoptr(CgDataset) after = NULL;
+  g_autofree char *good = write_profile (fixture, "DD.xml",
+    "<profile code=\"DD\" kind=\"country\" framework=\"mini\" framework-version=\"2\" "
+    "reviewed=\"2026-01-01\"><value indicator=\"b.num\" value=\"4\" confidence=\"high\">"
+    "<source title=\"Law\"/></value></profile>");
+  const char *paths[] = { good, NULL };
+
+  g_assert_no_error (error);
+  before = cg_store_load_dataset (fixture->store, "2026-01-01", &error);
+  g_assert_cmpint (cg_dataset_lookup_row (before, "DD"), ==, -1);
+
+  g_assert_true (cg_store_import_files (other, paths, NULL, &error));
+  g_assert_no_error (error);
+
+  after = cg_store_load_dataset (fixture->store, "2026-01-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cg_dataset_lookup_row (after, "DD"), >=, 0);
+}
+
 static void
 test_reopen (StoreFixture  *fixture,
              gconstpointer  data)
@@ -701,6 +728,7 @@ main (int    argc,
   ADD ("/core/store/import-missing-parent", test_import_missing_parent);
   ADD ("/core/store/import-duplicate", test_import_duplicate);
   ADD ("/core/store/reopen", test_reopen);
+  ADD ("/core/store/other-connection", test_other_connection);
   ADD ("/core/store/edits", test_edits);
   ADD ("/core/store/export-roundtrip", test_export_roundtrip);
   ADD ("/core/store/search", test_search);
