@@ -22,6 +22,7 @@
 #include "cg-chart-heatmap.h"
 #include "cg-country.h"
 #include "cg-divergence.h"
+#include "cg-format.h"
 #include "cg-member-states.h"
 #include "cg-framework.h"
 #include "cg-profile.h"
@@ -643,12 +644,16 @@ static void
 print_number (GString *out,
               double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char buffer[CG_FORMAT_G17_SIZE];
+  int length;
 
   if (isnan (value))
-    g_string_append (out, "NA");
-  else
-    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.17g", value));
+    {
+      g_string_append_len (out, "NA", 2);
+      return;
+    }
+  length = cg_format_g17 (value, buffer);
+  g_string_append_len (out, buffer, length);
 }
 
 static char *
@@ -671,6 +676,7 @@ matrix_to_csv (const CgMatrix *matrix)
         }
       g_string_append_c (out, '\n');
     }
+
 
   return g_string_free (out, FALSE);
 }
@@ -918,6 +924,118 @@ command_chart (int    argc,
   return EXIT_OK;
 }
 
+static int
+command_coverage (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— how much of the framework "
+                                                              "each country’s profile covers, "
+                                                              "as a Markdown table"));
+  g_autofree char *db_path = NULL;
+  g_autofree char *as_of = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(CgDataset) dataset = NULL;
+  g_autoptr(GListModel) countries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) out = g_string_new (NULL);
+  CgFramework *framework;
+  guint n_dims, n_indicators, total_known = 0;
+  guint *dim_sizes;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Database to use instead of the default one"), N_("PATH") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("Count the rules in force on this date (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  int ret;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc != 1)
+    return usage_error (context, _("coverage takes no arguments, only options"));
+  if (!check_date (as_of, &error))
+    return usage_error (context, error->message);
+
+  store = open_store (db_path, &error);
+  if (store == NULL)
+    return input_error (error);
+  dataset = cg_store_load_dataset (store, as_of, &error);
+  if (dataset == NULL)
+    return input_error (error);
+  countries = cg_store_list_countries (store, &error);
+  if (countries == NULL)
+    return input_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
+    {
+      g_autoptr(CgCountry) country = g_list_model_get_item (countries, i);
+
+      if (cg_country_get_region (country) != NULL)
+        g_hash_table_insert (regions, g_strdup (cg_country_get_code (country)),
+                             g_strdup (cg_country_get_region (country)));
+    }
+
+  framework = cg_dataset_get_framework (dataset);
+  n_dims = cg_framework_get_n_dimensions (framework);
+  n_indicators = cg_framework_get_n_indicators (framework);
+  dim_sizes = g_new0 (guint, n_dims);
+  for (guint j = 0; j < n_indicators; j++)
+    dim_sizes[cg_framework_get_indicator (framework, j)->dimension]++;
+
+  /* The table is data documentation: in English, whatever the locale, so that the
+   * README can be checked against it. */
+  g_string_append (out, "| Country | ITU region |");
+  for (guint d = 0; d < n_dims; d++)
+    g_string_append_printf (out, " %s |", cg_framework_get_dimension (framework, d)->label);
+  g_string_append (out, " All |\n|---|---|");
+  for (guint d = 0; d <= n_dims; d++)
+    g_string_append (out, "---:|");
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < cg_dataset_get_n_rows (dataset); i++)
+    {
+      const char *code = cg_dataset_get_code (dataset, i);
+      const char *region = g_hash_table_lookup (regions, code);
+      guint known = cg_dataset_count_values (dataset, i);
+
+      g_string_append_printf (out, "| %s | %s |", code, region != NULL ? region : "-");
+      for (guint d = 0; d < n_dims; d++)
+        g_string_append_printf (out, " %u/%u |",
+                                cg_dataset_count_values_in_dimension (dataset, i, d),
+                                dim_sizes[d]);
+      g_string_append_printf (out, " %u/%u |\n", known, n_indicators);
+      total_known += known;
+    }
+  {
+    static const char *region_ids[] = { "africa", "americas", "arab-states", "asia-pacific",
+                                        "cis", "europe" };
+
+    g_string_append (out, "\nCountries with a profile by ITU region:");
+    for (guint r = 0; r < G_N_ELEMENTS (region_ids); r++)
+      {
+        guint count = 0;
+
+        for (guint i = 0; i < cg_dataset_get_n_rows (dataset); i++)
+          count += g_strcmp0 (g_hash_table_lookup (regions, cg_dataset_get_code (dataset, i)),
+                              region_ids[r]) == 0;
+        g_string_append_printf (out, "%s %s %u", r == 0 ? "" : ",", region_ids[r], count);
+      }
+    g_string_append (out, ".\n");
+  }
+  g_string_append_printf (out, "%u countries with a profile; on average %.1f of the %u "
+                          "indicators known per country, as of %s.\n",
+                          cg_dataset_get_n_rows (dataset),
+                          cg_dataset_get_n_rows (dataset) > 0
+                          ? (double) total_known / cg_dataset_get_n_rows (dataset) : 0.0,
+                          n_indicators, cg_dataset_get_as_of (dataset));
+
+  g_free (dim_sizes);
+  fputs (out->str, stdout);
+  return EXIT_OK;
+}
+
 static const struct
 {
   const char *name;
@@ -929,6 +1047,7 @@ static const struct
   { "list", command_list, N_("List countries, indicators, groups, or a country’s changes") },
   { "search", command_search, N_("Search indicators, notes and sources") },
   { "export", command_export, N_("Write a profile, with your own values, to XML") },
+  { "coverage", command_coverage, N_("Show how much of the framework each profile covers") },
   { "matrix", command_matrix, N_("Write the pairwise divergence matrix as CSV or JSON") },
   { "chart", command_chart, N_("Draw a chart to PNG, SVG or PDF") },
 };

@@ -263,6 +263,31 @@ cg_dataset_count_values (const CgDataset *self,
 }
 
 /**
+ * cg_dataset_count_values_in_dimension:
+ *
+ * Returns: the number of known values of @row among the indicators of @dimension
+ */
+guint
+cg_dataset_count_values_in_dimension (const CgDataset *self,
+                                      guint            row,
+                                      guint            dimension)
+{
+  const double *values;
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (row < self->n_rows, 0);
+
+  values = cg_dataset_get_row_values (self, row);
+  for (guint j = 0; j < self->n_cols; j++)
+    {
+      if (cg_framework_get_indicator (self->framework, j)->dimension == dimension)
+        n += !isnan (values[j]);
+    }
+  return n;
+}
+
+/**
  * cg_dataset_select:
  * @codes: (array zero-terminated=1): country codes, in the order wanted
  *

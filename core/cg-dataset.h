@@ -51,6 +51,9 @@ double        cg_dataset_get_weight     (const CgDataset    *self,
                                          guint               column);
 guint         cg_dataset_count_values   (const CgDataset    *self,
                                          guint               row);
+guint         cg_dataset_count_values_in_dimension (const CgDataset *self,
+                                                    guint            row,
+                                                    guint            dimension);
 
 CgDataset    *cg_dataset_select         (const CgDataset    *self,
                                          const char * const *codes,

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cg-divergence.h"
+#include "cg-divergence-private.h"
 
 struct _CgMatrix
 {
@@ -184,76 +185,47 @@ cg_matrix_count_not_comparable (const CgMatrix *self)
   return count;
 }
 
-typedef enum
+/* Prepares the columns of @dataset as daisy does: each value shifted and scaled by
+ * the column's range, declared (framework) or observed over the rows compared. */
+CgColumns *
+_cg_columns_new (const CgDataset *dataset,
+                 CgRangeMode      mode)
 {
-  KIND_NOMINAL,   /* equal or not */
-  KIND_INTERVAL,  /* |a − b| (ordinal, numeric) */
-  KIND_SYMMETRIC,
-  KIND_ASYMMETRIC,
-} ColumnKind;
+  CgFramework *framework = cg_dataset_get_framework (dataset);
+  guint n = cg_dataset_get_n_rows (dataset);
+  guint m = cg_dataset_get_n_columns (dataset);
+  CgColumns *columns = g_new0 (CgColumns, 1);
 
-/**
- * cg_divergence_compute:
- * @dataset: the countries to compare
- * @mode: how ordinal and numeric distances are scaled
- *
- * Computes the divergence of every pair of rows of @dataset. For each indicator k
- * known for both countries (and, for an asymmetric binary, not “no” for both), the
- * distance d_k in 0..1 is: |rank difference| / (levels − 1) for ordinals, 0 or 1 for
- * nominals and binaries, |x − y| / range for numbers; the pair's divergence is the
- * weighted mean of these distances.
- *
- * Returns: (transfer full): the symmetric divergence matrix with coverage
- */
-CgMatrix *
-cg_divergence_compute (const CgDataset *dataset,
-                       CgRangeMode      mode)
-{
-  CgFramework *framework;
-  guint n, m;
-  g_autofree double *scaled = NULL;
-  g_autofree double *weights = NULL;
-  g_autofree ColumnKind *kinds = NULL;
-  double total_weight = 0;
-  CgMatrix *matrix;
-
-  g_return_val_if_fail (dataset != NULL, NULL);
-
-  framework = cg_dataset_get_framework (dataset);
-  n = cg_dataset_get_n_rows (dataset);
-  m = cg_dataset_get_n_columns (dataset);
-
-  matrix = cg_matrix_new (n);
-  for (guint i = 0; i < n; i++)
-    cg_matrix_set_label (matrix, i, cg_dataset_get_code (dataset, i),
-                         cg_dataset_get_name (dataset, i));
-
-  scaled = g_new (double, (gsize) n * m);
-  weights = g_new (double, m);
-  kinds = g_new (ColumnKind, m);
+  columns->n = n;
+  columns->m = m;
+  columns->scaled = g_new (double, (gsize) MAX (n, 1) * m);
+  columns->weights = g_new (double, MAX (m, 1));
+  columns->kinds = g_new (CgColumnKind, MAX (m, 1));
+  columns->lo = g_new (double, MAX (m, 1));
+  columns->scale = g_new (double, MAX (m, 1));
 
   for (guint j = 0; j < m; j++)
     {
       const CgIndicator *indicator = cg_framework_get_indicator (framework, j);
       double lo, scale;
 
-      weights[j] = cg_dataset_get_weight (dataset, j);
-      total_weight += weights[j];
+      columns->weights[j] = cg_dataset_get_weight (dataset, j);
+      columns->total_weight += columns->weights[j];
 
       switch (indicator->type)
         {
         case CG_INDICATOR_NOMINAL:
-          kinds[j] = KIND_NOMINAL;
+          columns->kinds[j] = CG_COLUMN_NOMINAL;
           break;
         case CG_INDICATOR_ORDINAL:
         case CG_INDICATOR_NUMERIC:
-          kinds[j] = KIND_INTERVAL;
+          columns->kinds[j] = CG_COLUMN_INTERVAL;
           break;
         case CG_INDICATOR_BINARY:
-          kinds[j] = KIND_SYMMETRIC;
+          columns->kinds[j] = CG_COLUMN_SYMMETRIC;
           break;
         case CG_INDICATOR_ASYMMETRIC_BINARY:
-          kinds[j] = KIND_ASYMMETRIC;
+          columns->kinds[j] = CG_COLUMN_ASYMMETRIC;
           break;
         default:
           g_assert_not_reached ();
@@ -285,77 +257,280 @@ cg_divergence_compute (const CgDataset *dataset,
           if (!(scale > 0))
             scale = 1;
         }
+      columns->lo[j] = lo;
+      columns->scale[j] = scale;
 
       /* As R's scale(): a subtraction, then a division. */
       for (guint i = 0; i < n; i++)
-        scaled[(gsize) i * m + j] = (cg_dataset_get_value (dataset, i, j) - lo) / scale;
+        columns->scaled[(gsize) i * m + j] = (cg_dataset_get_value (dataset, i, j) - lo) / scale;
     }
 
-  for (guint l = 1; l < n; l++)
+  return columns;
+}
+
+void
+_cg_columns_free (CgColumns *columns)
+{
+  if (columns == NULL)
+    return;
+  g_free (columns->scaled);
+  g_free (columns->weights);
+  g_free (columns->kinds);
+  g_free (columns->lo);
+  g_free (columns->scale);
+  g_free (columns);
+}
+
+/* Rescales one row after its values changed (a what-if); the ranges stay as they are. */
+void
+_cg_columns_update_row (CgColumns       *columns,
+                        const CgDataset *dataset,
+                        guint            row)
+{
+  for (guint j = 0; j < columns->m; j++)
+    columns->scaled[(gsize) row * columns->m + j] =
+      (cg_dataset_get_value (dataset, row, j) - columns->lo[j]) / columns->scale[j];
+}
+
+/* daisy's pair loop, in column order, so its sums are R's to the last bit. */
+double
+_cg_columns_pair (const CgColumns *columns,
+                  guint            l,
+                  guint            k,
+                  double          *out_compared_weight)
+{
+  const double *xl = columns->scaled + (gsize) l * columns->m;
+  const double *xk = columns->scaled + (gsize) k * columns->m;
+  const double *weights = columns->weights;
+  const CgColumnKind *kinds = columns->kinds;
+  double ppa = 0, dlk = 0;
+
+  for (guint j = 0; j < columns->m; j++)
     {
-      const double *xl = scaled + (gsize) l * m;
+      double a = xl[j], b = xk[j];
 
-      for (guint k = 0; k < l; k++)
+      switch (kinds[j])
         {
-          const double *xk = scaled + (gsize) k * m;
-          double ppa = 0, dlk = 0;
-          double d;
+        case CG_COLUMN_NOMINAL:
+          if (isnan (a) || isnan (b))
+            continue;
+          ppa += weights[j];
+          if (a != b)
+            dlk += weights[j];
+          break;
 
-          for (guint j = 0; j < m; j++)
-            {
-              double a = xl[j], b = xk[j];
+        case CG_COLUMN_INTERVAL:
+          if (isnan (a) || isnan (b))
+            continue;
+          ppa += weights[j];
+          dlk += weights[j] * fabs (a - b);
+          break;
 
-              switch (kinds[j])
-                {
-                case KIND_NOMINAL:
-                  if (isnan (a) || isnan (b))
-                    continue;
-                  ppa += weights[j];
-                  if (a != b)
-                    dlk += weights[j];
-                  break;
+        case CG_COLUMN_SYMMETRIC:
+        case CG_COLUMN_ASYMMETRIC:
+          /* How daisy skips unknown binaries: anything but exactly 0 or 1. */
+          if ((a != 0 && a != 1) || (b != 0 && b != 1))
+            continue;
+          if (kinds[j] == CG_COLUMN_SYMMETRIC || a != 0 || b != 0)
+            ppa += weights[j];
+          if (a != b)
+            dlk += weights[j];
+          break;
 
-                case KIND_INTERVAL:
-                  if (isnan (a) || isnan (b))
-                    continue;
-                  ppa += weights[j];
-                  dlk += weights[j] * fabs (a - b);
-                  break;
-
-                case KIND_SYMMETRIC:
-                case KIND_ASYMMETRIC:
-                  /* How daisy skips unknown binaries: anything but exactly 0 or 1. */
-                  if ((a != 0 && a != 1) || (b != 0 && b != 1))
-                    continue;
-                  if (kinds[j] == KIND_SYMMETRIC || a != 0 || b != 0)
-                    ppa += weights[j];
-                  if (a != b)
-                    dlk += weights[j];
-                  break;
-
-                default:
-                  g_assert_not_reached ();
-                }
-            }
-
-          d = ppa > 0 ? dlk / ppa : NAN;
-          matrix->values[(gsize) l * n + k] = d;
-          matrix->values[(gsize) k * n + l] = d;
-          matrix->coverage[(gsize) l * n + k] = total_weight > 0 ? ppa / total_weight : 0;
-          matrix->coverage[(gsize) k * n + l] = matrix->coverage[(gsize) l * n + k];
+        default:
+          g_assert_not_reached ();
         }
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      double known = 0;
+  if (out_compared_weight != NULL)
+    *out_compared_weight = ppa;
+  return ppa > 0 ? dlk / ppa : NAN;
+}
 
-      for (guint j = 0; j < m; j++)
-        known += isnan (scaled[(gsize) i * m + j]) ? 0 : weights[j];
-      matrix->coverage[(gsize) i * n + i] = total_weight > 0 ? known / total_weight : 0;
+/* Distance d_k of one indicator for a pair, in 0..1, or NAN when it does not count. */
+double
+_cg_columns_distance (const CgColumns *columns,
+                      guint            l,
+                      guint            k,
+                      guint            j)
+{
+  double a = columns->scaled[(gsize) l * columns->m + j];
+  double b = columns->scaled[(gsize) k * columns->m + j];
+
+  switch (columns->kinds[j])
+    {
+    case CG_COLUMN_NOMINAL:
+      return isnan (a) || isnan (b) ? NAN : (a != b ? 1.0 : 0.0);
+    case CG_COLUMN_INTERVAL:
+      return isnan (a) || isnan (b) ? NAN : fabs (a - b);
+    case CG_COLUMN_SYMMETRIC:
+    case CG_COLUMN_ASYMMETRIC:
+      if ((a != 0 && a != 1) || (b != 0 && b != 1))
+        return NAN;
+      if (columns->kinds[j] == CG_COLUMN_ASYMMETRIC && a == 0 && b == 0)
+        return NAN;
+      return a != b ? 1.0 : 0.0;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+fill_pair (CgMatrix        *matrix,
+           const CgColumns *columns,
+           guint            l,
+           guint            k)
+{
+  guint n = matrix->n;
+  double ppa;
+  double d = _cg_columns_pair (columns, l, k, &ppa);
+  double coverage = columns->total_weight > 0 ? ppa / columns->total_weight : 0;
+
+  matrix->values[(gsize) l * n + k] = d;
+  matrix->values[(gsize) k * n + l] = d;
+  matrix->coverage[(gsize) l * n + k] = coverage;
+  matrix->coverage[(gsize) k * n + l] = coverage;
+}
+
+static void
+fill_diagonal (CgMatrix        *matrix,
+               const CgColumns *columns,
+               guint            i)
+{
+  double known = 0;
+
+  for (guint j = 0; j < columns->m; j++)
+    known += isnan (columns->scaled[(gsize) i * columns->m + j]) ? 0 : columns->weights[j];
+  matrix->coverage[(gsize) i * matrix->n + i] =
+    columns->total_weight > 0 ? known / columns->total_weight : 0;
+}
+
+typedef struct
+{
+  CgMatrix        *matrix;
+  const CgColumns *columns;
+  guint            first;  /* rows [first, last) */
+  guint            last;
+} Slice;
+
+static gpointer
+fill_slice (gpointer data)
+{
+  Slice *slice = data;
+
+  for (guint l = slice->first; l < slice->last; l++)
+    {
+      for (guint k = 0; k < l; k++)
+        fill_pair (slice->matrix, slice->columns, l, k);
+      fill_diagonal (slice->matrix, slice->columns, l);
+    }
+  return NULL;
+}
+
+/* Large matrices are split between the processor's cores: row l has l pairs, so the
+ * slices are cut where the triangle's area divides evenly. */
+static void
+fill_matrix (CgMatrix        *matrix,
+             const CgColumns *columns)
+{
+  guint n = matrix->n;
+  guint n_threads = MIN (MAX (g_get_num_processors (), 1), 8);
+  g_autofree Slice *slices = NULL;
+  g_autofree GThread **threads = NULL;
+  guint first = 0;
+
+  if ((gsize) n * n * columns->m < 4000000 || n_threads < 2)
+    n_threads = 1;
+
+  slices = g_new0 (Slice, n_threads);
+  threads = g_new0 (GThread *, n_threads);
+  for (guint t = 0; t < n_threads; t++)
+    {
+      guint last = t + 1 == n_threads ? n
+                   : (guint) (n * sqrt ((double) (t + 1) / n_threads));
+
+      slices[t] = (Slice) { matrix, columns, first, MAX (first, last) };
+      first = slices[t].last;
     }
 
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("cg-divergence", fill_slice, &slices[t]);
+  fill_slice (&slices[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+}
+
+/**
+ * cg_divergence_compute:
+ * @dataset: the countries to compare
+ * @mode: how ordinal and numeric distances are scaled
+ *
+ * Computes the divergence of every pair of rows of @dataset. For each indicator k
+ * known for both countries (and, for an asymmetric binary, not “no” for both), the
+ * distance d_k in 0..1 is: |rank difference| / (levels − 1) for ordinals, 0 or 1 for
+ * nominals and binaries, |x − y| / range for numbers; the pair's divergence is the
+ * weighted mean of these distances.
+ *
+ * Returns: (transfer full): the symmetric divergence matrix with coverage
+ */
+CgMatrix *
+cg_divergence_compute (const CgDataset *dataset,
+                       CgRangeMode      mode)
+{
+  CgColumns *columns;
+  CgMatrix *matrix;
+  guint n;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  n = cg_dataset_get_n_rows (dataset);
+  matrix = cg_matrix_new (n);
+  for (guint i = 0; i < n; i++)
+    cg_matrix_set_label (matrix, i, cg_dataset_get_code (dataset, i),
+                         cg_dataset_get_name (dataset, i));
+
+  columns = _cg_columns_new (dataset, mode);
+  fill_matrix (matrix, columns);
+  _cg_columns_free (columns);
+
   return matrix;
+}
+
+/**
+ * cg_divergence_update_row:
+ * @matrix: the matrix computed from @dataset before one of its rows changed
+ * @dataset: the dataset, with @row changed
+ * @row: the row whose values changed
+ *
+ * Recomputes only what a change of one country's values changes: its row and column
+ * of the matrix. In the observed-range mode the ranges can move, so everything is
+ * recomputed.
+ */
+void
+cg_divergence_update_row (CgMatrix        *matrix,
+                          const CgDataset *dataset,
+                          guint            row,
+                          CgRangeMode      mode)
+{
+  CgColumns *columns;
+
+  g_return_if_fail (matrix != NULL);
+  g_return_if_fail (dataset != NULL);
+  g_return_if_fail (row < matrix->n && matrix->n == cg_dataset_get_n_rows (dataset));
+
+  columns = _cg_columns_new (dataset, mode);
+  if (mode == CG_RANGE_OBSERVED)
+    fill_matrix (matrix, columns);
+  else
+    {
+      for (guint k = 0; k < matrix->n; k++)
+        {
+          if (k != row)
+            fill_pair (matrix, columns, MAX (row, k), MIN (row, k));
+        }
+      fill_diagonal (matrix, columns, row);
+    }
+  _cg_columns_free (columns);
 }
 
 CgTree *

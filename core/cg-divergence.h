@@ -83,6 +83,10 @@ guint          cg_matrix_count_not_comparable (const CgMatrix *self);
 
 CgMatrix      *cg_divergence_compute      (const CgDataset  *dataset,
                                            CgRangeMode       mode);
+void           cg_divergence_update_row   (CgMatrix         *matrix,
+                                           const CgDataset  *dataset,
+                                           guint             row,
+                                           CgRangeMode       mode);
 
 GType          cg_tree_get_type           (void) G_GNUC_CONST;
 CgTree        *cg_tree_ref                (CgTree           *self);
