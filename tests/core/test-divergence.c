@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cg-divergence.h"
+#include "cg-format.h"
 #include "cg-spreadsheet.h"
 
 static CgDataset *
@@ -289,6 +290,48 @@ test_bad_spreadsheet (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* The fast writer must give printf's bytes: the matrices are compared to R's files. */
+static void
+test_format_g17 (void)
+{
+  static const double special[] = {
+    0, 1, 0.5, 0.1, 0.2, 0.3, 1e-6, 0.99999999999999989, 1.0 / 3, 2.0 / 3,
+    0.0047619047619047606, 0.025000000000000001, 1e-5, 0.000999999999999999, 0.001, 1e-7,
+    1.5, 2, 123.456, -0.25, 1e300, 5e-324, INFINITY,
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+  char ours[CG_FORMAT_G17_SIZE], theirs[64];
+
+  for (guint i = 0; i < G_N_ELEMENTS (special); i++)
+    {
+      cg_format_g17 (special[i], ours);
+      g_snprintf (theirs, sizeof theirs, "%.17g", special[i]);
+      g_assert_cmpstr (ours, ==, theirs);
+    }
+
+  for (guint i = 0; i < 300000; i++)
+    {
+      double x;
+
+      switch (i % 3)
+        {
+        case 0:
+          x = g_rand_double (rand);
+          break;
+        case 1:
+          x = (double) g_rand_int_range (rand, 0, 1000) / g_rand_int_range (rand, 1, 1000);
+          break;
+        default:
+          x = pow (10, -g_rand_double_range (rand, 0, 7));
+        }
+      cg_format_g17 (x, ours);
+      g_snprintf (theirs, sizeof theirs, "%.17g", x);
+      if (g_strcmp0 (ours, theirs) != 0)
+        g_error ("%s written as %s", theirs, ours);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +347,7 @@ main (int    argc,
   g_test_add_data_func ("/core/divergence/r-daisy-hclust/n40-m6-ties", "n40_m6_ties",
                         test_r_fixture);
   g_test_add_func ("/core/divergence/linkages", test_linkages);
+  g_test_add_func ("/core/format/g17-matches-printf", test_format_g17);
   g_test_add_func ("/core/divergence/cluster-refuses", test_cluster_refuses);
   for (guint i = 0; i < G_N_ELEMENTS (bad_sheets); i++)
     {
