@@ -22,7 +22,7 @@
 #include "cg-chart-heatmap.h"
 #include "cg-country.h"
 #include "cg-divergence.h"
-#include "cg-format.h"
+#include "cg-matrix-csv.h"
 #include "cg-member-states.h"
 #include "cg-framework.h"
 #include "cg-profile.h"
@@ -640,46 +640,6 @@ command_export (int    argc,
   return EXIT_OK;
 }
 
-static void
-print_number (GString *out,
-              double   value)
-{
-  char buffer[CG_FORMAT_G17_SIZE];
-  int length;
-
-  if (isnan (value))
-    {
-      g_string_append_len (out, "NA", 2);
-      return;
-    }
-  length = cg_format_g17 (value, buffer);
-  g_string_append_len (out, buffer, length);
-}
-
-static char *
-matrix_to_csv (const CgMatrix *matrix)
-{
-  GString *out = g_string_new ("country");
-  guint n = cg_matrix_get_size (matrix);
-
-  for (guint j = 0; j < n; j++)
-    g_string_append_printf (out, ",%s", cg_matrix_get_code (matrix, j));
-  g_string_append_c (out, '\n');
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_string_append (out, cg_matrix_get_code (matrix, i));
-      for (guint j = 0; j < n; j++)
-        {
-          g_string_append_c (out, ',');
-          print_number (out, cg_matrix_get (matrix, i, j));
-        }
-      g_string_append_c (out, '\n');
-    }
-
-
-  return g_string_free (out, FALSE);
-}
 
 static char *
 matrix_to_json (const CgMatrix *matrix,
@@ -792,35 +752,20 @@ command_matrix (int    argc,
     return ret;
 
   if (format != NULL && g_str_equal (format, "json"))
-    text = matrix_to_json (matrix, cg_dataset_get_as_of (dataset), mode);
-  else
-    text = matrix_to_csv (matrix);
-
-  if (!write_output (output, text, &error))
+    {
+      text = matrix_to_json (matrix, cg_dataset_get_as_of (dataset), mode);
+      if (!write_output (output, text, &error))
+        return input_error (error);
+    }
+  else if (!cg_matrix_write_csv (matrix, output, &error))
     return input_error (error);
 
   if (tree_path != NULL || order_path != NULL)
     {
       g_autoptr(CgTree) tree = cg_cluster (matrix, CG_LINKAGE_AVERAGE, &error);
-      g_autoptr(GString) tree_csv = g_string_new ("step,a,b,height\n");
-      g_autoptr(GString) order_csv = g_string_new ("position,index,label\n");
 
-      if (tree == NULL)
-        return input_error (error);
-
-      for (guint k = 0; k + 1 < tree->n; k++)
-        {
-          g_string_append_printf (tree_csv, "%u,%d,%d,", k + 1, tree->merge[2 * k],
-                                  tree->merge[2 * k + 1]);
-          print_number (tree_csv, tree->height[k]);
-          g_string_append_c (tree_csv, '\n');
-        }
-      for (guint p = 0; p < tree->n; p++)
-        g_string_append_printf (order_csv, "%u,%u,%s\n", p + 1, tree->order[p] + 1,
-                                cg_matrix_get_code (matrix, tree->order[p]));
-
-      if ((tree_path != NULL && !g_file_set_contents (tree_path, tree_csv->str, -1, &error)) ||
-          (order_path != NULL && !g_file_set_contents (order_path, order_csv->str, -1, &error)))
+      if (tree == NULL ||
+          !cg_tree_write_csv (tree, matrix, tree_path, order_path, &error))
         return input_error (error);
     }
 

@@ -242,6 +242,21 @@ cg_dataset_get_weight (const CgDataset *self,
 }
 
 /**
+ * cg_dataset_set_weight:
+ * @weight: the column's effective weight (dimension weight × indicator weight), ≥ 0
+ */
+void
+cg_dataset_set_weight (CgDataset *self,
+                       guint      column,
+                       double     weight)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (column < self->n_cols);
+  g_return_if_fail (weight >= 0 && isfinite (weight));
+  self->weights[column] = weight;
+}
+
+/**
  * cg_dataset_count_values:
  *
  * Returns: the number of known values of @row

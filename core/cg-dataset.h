@@ -49,6 +49,9 @@ void          cg_dataset_set_as_of      (CgDataset          *self,
                                          const char         *as_of);
 double        cg_dataset_get_weight     (const CgDataset    *self,
                                          guint               column);
+void          cg_dataset_set_weight     (CgDataset          *self,
+                                         guint               column,
+                                         double              weight);
 guint         cg_dataset_count_values   (const CgDataset    *self,
                                          guint               row);
 guint         cg_dataset_count_values_in_dimension (const CgDataset *self,

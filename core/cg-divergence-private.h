@@ -22,6 +22,7 @@ typedef struct
   guint         n;
   guint         m;
   double       *scaled;   /* n × m, row-major; NAN unknown */
+  double       *by_column;  /* the same, column-major */
   double       *weights;
   CgColumnKind *kinds;
   double       *lo;

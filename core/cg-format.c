@@ -21,6 +21,17 @@
 
 typedef unsigned __int128 u128;
 
+/* 10^-22 … 10^0, indexed by exponent + 22: to place the first digit at once. */
+static const double powers_of_ten[] = {
+  1e-22, 1e-21, 1e-20, 1e-19, 1e-18, 1e-17, 1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11,
+  1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0,
+};
+
+static const char digit_pairs[] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
 static int
 fallback (double value,
           char   buffer[CG_FORMAT_G17_SIZE])
@@ -71,9 +82,12 @@ cg_format_g17 (double value,
   mantissa = (bits & ((G_GUINT64_CONSTANT (1) << 52) - 1)) | (G_GUINT64_CONSTANT (1) << 52);
   exponent2 = (int) ((bits >> 52) & 0x7ff) - 1075;  /* value = mantissa × 2^exponent2 */
 
-  /* The decimal exponent of the first significant digit; floor (log10) may be off by
-   * one near powers of ten, which the digit count below corrects. */
-  exponent10 = (int) floor (log10 (value));
+  /* The decimal exponent of the first significant digit, from the binary one:
+   * log10 (2) ≈ 78913 / 2^18. It may be one too low, which the digit count below
+   * corrects. */
+  exponent10 = ((exponent2 + 52) * 78913) >> 18;
+  if (exponent10 < 0 && value >= powers_of_ten[exponent10 + 1 + 22])
+    exponent10++;
   k = 16 - exponent10;
   if (k < 0 || k > 22)
     return fallback (value, buffer);
@@ -85,7 +99,7 @@ cg_format_g17 (double value,
   ten16 = powers[16];
   ten17 = powers[17];
 
-  for (int attempt = 0; attempt < 2; attempt++)
+  for (int attempt = 0; attempt < 3; attempt++)
     {
       product = (u128) mantissa * powers[k];  /* < 2^53 × 10^22 < 2^127 */
       digits = product >> shift;
@@ -96,7 +110,7 @@ cg_format_g17 (double value,
       if (remainder > half || (remainder == half && (digits & 1)))
         digits++;
 
-      if (digits < ten16 && attempt == 0 && k < 22)
+      if (digits < ten16 && attempt < 2 && k < 22)
         {
           k++;
           exponent10--;
@@ -104,7 +118,7 @@ cg_format_g17 (double value,
         }
       if (digits >= ten17)
         {
-          if (attempt == 0 && k > 0 && product >> shift >= ten17)
+          if (attempt < 2 && k > 0 && product >> shift >= ten17)
             {
               k--;
               exponent10++;
@@ -119,12 +133,20 @@ cg_format_g17 (double value,
   if (digits < ten16 || digits >= ten17)
     return fallback (value, buffer);
 
-  /* 17 digits, most significant first. */
-  for (int i = 16; i >= 0; i--)
-    {
-      text[i] = (char) ('0' + (int) (digits % 10));
-      digits /= 10;
-    }
+  /* 17 digits, most significant first: below 10^17, so 64-bit arithmetic will do. */
+  {
+    guint64 d64 = (guint64) digits;
+
+    for (int i = 15; i >= 1; i -= 2)
+      {
+        guint pair = (guint) (d64 % 100);
+
+        text[i] = digit_pairs[2 * pair];
+        text[i + 1] = digit_pairs[2 * pair + 1];
+        d64 /= 100;
+      }
+    text[0] = (char) ('0' + (int) d64);
+  }
   n = 17;
   while (n > 1 && text[n - 1] == '0')
     n--;
