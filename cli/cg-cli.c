@@ -18,10 +18,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cg-analysis.h"
 #include "cg-chart-export.h"
 #include "cg-chart-heatmap.h"
 #include "cg-country.h"
 #include "cg-divergence.h"
+#include "cg-format.h"
 #include "cg-matrix-csv.h"
 #include "cg-member-states.h"
 #include "cg-framework.h"
@@ -123,6 +125,7 @@ typedef struct
   char     *data;
   char     *codebook;
   char     *group;
+  char     *weights;
 } Selection;
 
 static void
@@ -135,6 +138,7 @@ selection_clear (Selection *selection)
   g_free (selection->data);
   g_free (selection->codebook);
   g_free (selection->group);
+  g_free (selection->weights);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
@@ -156,6 +160,8 @@ add_selection_options (GOptionContext *context,
     { "range", 0, 0, G_OPTION_ARG_STRING, &selection->range,
       N_("Scale distances by the framework’s declared ranges or by the observed ones"),
       "framework|observed" },
+    { "weights", 0, 0, G_OPTION_ARG_FILENAME, &selection->weights,
+      N_("Weights of dimensions and indicators (CSV: id,weight)"), N_("FILE") },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &selection->data,
       N_("Score this spreadsheet of coded values instead of the database (with --codebook)"),
       N_("table.csv") },
@@ -167,14 +173,14 @@ add_selection_options (GOptionContext *context,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
-/* Loads the dataset, restricts it to the selection and scores it. Returns an exit
- * status, or -1 with *out_matrix set. */
+/* Loads the dataset and restricts it to the selection. Returns an exit status, or -1
+ * with *out_dataset set (and *out_store, unless the data came from a spreadsheet). */
 static int
-compute_selection (GOptionContext  *context,
-                   Selection       *selection,
-                   CgMatrix       **out_matrix,
-                   CgDataset      **out_dataset,
-                   CgRangeMode     *out_mode)
+load_selection (GOptionContext  *context,
+                Selection       *selection,
+                CgStore        **out_store,
+                CgDataset      **out_dataset,
+                CgRangeMode     *out_mode)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CgStore) store = NULL;
@@ -270,8 +276,32 @@ compute_selection (GOptionContext  *context,
       return EXIT_BAD_INPUT;
     }
 
-  *out_matrix = cg_divergence_compute (dataset, mode);
+  if (selection->weights != NULL &&
+      !cg_weights_apply_file (dataset, selection->weights, &error))
+    return input_error (error);
+
   *out_mode = mode;
+  *out_dataset = g_steal_pointer (&dataset);
+  if (out_store != NULL)
+    *out_store = g_steal_pointer (&store);
+  return -1;
+}
+
+/* Loads the selection and scores it. Returns an exit status, or -1 with *out_matrix
+ * set. */
+static int
+compute_selection (GOptionContext  *context,
+                   Selection       *selection,
+                   CgMatrix       **out_matrix,
+                   CgDataset      **out_dataset,
+                   CgRangeMode     *out_mode)
+{
+  g_autoptr(CgDataset) dataset = NULL;
+  int ret = load_selection (context, selection, NULL, &dataset, out_mode);
+
+  if (ret >= 0)
+    return ret;
+  *out_matrix = cg_divergence_compute (dataset, *out_mode);
   if (out_dataset != NULL)
     *out_dataset = g_steal_pointer (&dataset);
   return -1;
@@ -869,6 +899,625 @@ command_chart (int    argc,
   return EXIT_OK;
 }
 
+
+static const char *
+range_name (CgRangeMode mode)
+{
+  return mode == CG_RANGE_OBSERVED ? "observed" : "framework";
+}
+
+static void
+json_add_number (JsonBuilder *builder,
+                 const char  *member,
+                 double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static char *
+json_to_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+static char *
+format_coded (const CgIndicator *indicator,
+              double             value)
+{
+  g_autofree char *text = NULL;
+
+  if (isnan (value))
+    /* Translators: an indicator's value that no source establishes */
+    return g_strdup (_("unknown"));
+  text = cg_indicator_format_value (indicator, value);
+  if (indicator->type == CG_INDICATOR_NUMERIC && indicator->unit != NULL)
+    return g_strdup_printf (g_str_equal (indicator->unit, "%") ? "%s%s" : "%s %s", text,
+                            indicator->unit);
+  return g_steal_pointer (&text);
+}
+
+static void
+json_add_value (JsonBuilder       *builder,
+                CgStore           *store,
+                const char        *code,
+                const CgIndicator *indicator,
+                double             coded,
+                const char        *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *text = NULL;
+  CgValue *value = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "value");
+  if (isnan (coded))
+    json_builder_add_null_value (builder);
+  else
+    {
+      text = cg_indicator_format_value (indicator, coded);
+      json_builder_add_string_value (builder, text);
+    }
+
+  if (store != NULL && !isnan (coded))
+    value = cg_store_lookup_value (store, code, indicator->id, as_of, &from, &error);
+  if (value != NULL)
+    {
+      json_builder_set_member_name (builder, "since");
+      json_builder_add_string_value (builder, value->since);
+      json_builder_set_member_name (builder, "confidence");
+      json_builder_add_string_value (builder, cg_confidence_to_string (value->confidence));
+      json_builder_set_member_name (builder, "from");
+      json_builder_add_string_value (builder, from);
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+      for (guint s = 0; s < value->sources->len; s++)
+        {
+          CgSource *source = g_ptr_array_index (value->sources, s);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, source->title);
+          json_builder_set_member_name (builder, "article");
+          json_builder_add_string_value (builder, source->article);
+          json_builder_set_member_name (builder, "url");
+          json_builder_add_string_value (builder, source->url);
+          json_builder_set_member_name (builder, "date");
+          json_builder_add_string_value (builder, source->date);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      cg_value_free (value);
+    }
+  json_builder_end_object (builder);
+}
+
+static char *
+source_summary (CgStore           *store,
+                const char        *code,
+                const CgIndicator *indicator,
+                const char        *as_of)
+{
+  g_autofree char *from = NULL;
+  CgValue *value;
+  char *text;
+
+  if (store == NULL)
+    return g_strdup ("");
+  value = cg_store_lookup_value (store, code, indicator->id, as_of, &from, NULL);
+  if (value == NULL || value->sources->len == 0)
+    {
+      cg_value_free (value);
+      return g_strdup ("");
+    }
+  text = g_strdup_printf ("%s%s%s", ((CgSource *) g_ptr_array_index (value->sources, 0))->title,
+                          g_strcmp0 (from, code) != 0 ? " — " : "",
+                          g_strcmp0 (from, code) != 0 ? from : "");
+  cg_value_free (value);
+  return text;
+}
+
+static int
+command_compare (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("A B — how far two countries’ "
+                                                              "rules diverge, and why"));
+  g_auto(Selection) selection = { 0, };
+  g_autofree char *format = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autoptr(CgDataset) dataset = NULL;
+  g_autoptr(CgExplanation) explanation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a_code = NULL;
+  g_autofree char *b_code = NULL;
+  CgFramework *framework;
+  CgRangeMode mode;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format (default: text)"),
+      "text|json" },
+    { NULL }
+  };
+  int a, b, ret;
+
+  add_selection_options (context, &selection);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc != 3)
+    return usage_error (context, _("Name the two countries to compare"));
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return usage_error (context, _("--format takes “text” or “json”"));
+  if (selection.countries != NULL || selection.group != NULL)
+    return usage_error (context, _("compare takes two countries, not --countries or --group"));
+
+  if ((ret = load_selection (context, &selection, &store, &dataset, &mode)) >= 0)
+    return ret;
+
+  a_code = selection.data != NULL ? g_strdup (argv[1]) : g_ascii_strup (argv[1], -1);
+  b_code = selection.data != NULL ? g_strdup (argv[2]) : g_ascii_strup (argv[2], -1);
+  a = cg_dataset_lookup_row (dataset, a_code);
+  b = cg_dataset_lookup_row (dataset, b_code);
+  if (a < 0 || b < 0)
+    {
+      g_printerr (_("No country or group with the code “%s” has a profile\n"),
+                  a < 0 ? a_code : b_code);
+      return EXIT_BAD_INPUT;
+    }
+
+  explanation = cg_explain_pair (dataset, a, b, mode);
+  framework = cg_dataset_get_framework (dataset);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "a");
+      json_builder_add_string_value (builder, a_code);
+      json_builder_set_member_name (builder, "b");
+      json_builder_add_string_value (builder, b_code);
+      json_builder_set_member_name (builder, "as_of");
+      json_builder_add_string_value (builder, cg_dataset_get_as_of (dataset));
+      json_builder_set_member_name (builder, "range");
+      json_builder_add_string_value (builder, range_name (mode));
+      json_add_number (builder, "divergence", explanation->divergence);
+      json_add_number (builder, "coverage", explanation->coverage);
+      json_builder_set_member_name (builder, "dimensions");
+      json_builder_begin_array (builder);
+      for (guint d = 0; d < explanation->n_dimensions; d++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, cg_framework_get_dimension (framework, d)->id);
+          json_add_number (builder, "divergence", explanation->dimension_divergence[d]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "contributions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < explanation->contributions->len; i++)
+        {
+          CgContribution *c = &g_array_index (explanation->contributions, CgContribution, i);
+          const CgIndicator *indicator = cg_framework_get_indicator (framework, c->column);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "indicator");
+          json_builder_add_string_value (builder, indicator->id);
+          json_add_number (builder, "distance", c->distance);
+          json_add_number (builder, "weight", c->weight);
+          json_add_number (builder, "contribution", c->contribution);
+          json_builder_set_member_name (builder, "a");
+          json_add_value (builder, store, a_code, indicator, c->value_a,
+                          cg_dataset_get_as_of (dataset));
+          json_builder_set_member_name (builder, "b");
+          json_add_value (builder, store, b_code, indicator, c->value_b,
+                          cg_dataset_get_as_of (dataset));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      text = json_to_text (builder);
+      fputs (text, stdout);
+      return EXIT_OK;
+    }
+
+  g_print ("%s (%s) — %s (%s)", cg_dataset_get_name (dataset, a), a_code,
+           cg_dataset_get_name (dataset, b), b_code);
+  if (cg_dataset_get_as_of (dataset) != NULL)
+    /* Translators: “as of 2026-11-28” */
+    g_print (_(", as of %s"), cg_dataset_get_as_of (dataset));
+  g_print ("\n\n");
+
+  if (isnan (explanation->divergence))
+    {
+      g_print (_("Not comparable: no indicator is known for both.\n"));
+      return EXIT_OK;
+    }
+  /* Translators: divergence 0..1, then the share of the framework compared */
+  g_print (_("Divergence %.2f (0 = identical, 1 = different on every indicator compared), "
+             "on %.0f%% of the framework\n\n"), explanation->divergence,
+           explanation->coverage * 100);
+
+  g_print (_("By dimension:\n"));
+  for (guint d = 0; d < explanation->n_dimensions; d++)
+    {
+      double value = explanation->dimension_divergence[d];
+
+      if (isnan (value))
+        g_print ("  %-45s %s\n", cg_framework_get_dimension (framework, d)->label,
+                 _("not compared"));
+      else
+        g_print ("  %-45s %.2f\n", cg_framework_get_dimension (framework, d)->label, value);
+    }
+
+  g_print (_("\nWhat drives the divergence (share of it), with each side’s value and source:\n"));
+  for (guint i = 0; i < explanation->contributions->len; i++)
+    {
+      CgContribution *c = &g_array_index (explanation->contributions, CgContribution, i);
+      const CgIndicator *indicator = cg_framework_get_indicator (framework, c->column);
+      g_autofree char *va = NULL;
+      g_autofree char *vb = NULL;
+      g_autofree char *sa = NULL;
+      g_autofree char *sb = NULL;
+
+      if (isnan (c->distance) || c->contribution <= 0)
+        continue;
+      va = format_coded (indicator, c->value_a);
+      vb = format_coded (indicator, c->value_b);
+      sa = source_summary (store, a_code, indicator, cg_dataset_get_as_of (dataset));
+      sb = source_summary (store, b_code, indicator, cg_dataset_get_as_of (dataset));
+      g_print ("  %3.0f%%  %s\n        %s: %s%s%s%s\n        %s: %s%s%s%s\n",
+               100 * c->contribution / explanation->divergence, indicator->label,
+               a_code, va, *sa != '\0' ? " (" : "", sa, *sa != '\0' ? ")" : "",
+               b_code, vb, *sb != '\0' ? " (" : "", sb, *sb != '\0' ? ")" : "");
+    }
+
+  {
+    GString *same = g_string_new (NULL);
+    guint unknown = 0;
+
+    for (guint i = 0; i < explanation->contributions->len; i++)
+      {
+        CgContribution *c = &g_array_index (explanation->contributions, CgContribution, i);
+        const CgIndicator *indicator = cg_framework_get_indicator (framework, c->column);
+
+        if (isnan (c->distance))
+          unknown++;
+        else if (c->distance == 0)
+          g_string_append_printf (same, "%s%s", same->len > 0 ? "; " : "", indicator->label);
+      }
+    if (same->len > 0)
+      g_print (_("\nCommon ground: %s\n"), same->str);
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "\n%u indicator not compared: unknown for one or both.\n",
+                          "\n%u indicators not compared: unknown for one or both.\n", unknown),
+             unknown);
+    g_string_free (same, TRUE);
+  }
+
+  return EXIT_OK;
+}
+
+static int
+command_group (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("GROUP — where a group’s members "
+                                                              "agree, and who stands apart"));
+  g_auto(Selection) selection = { 0, };
+  g_autofree char *format = NULL;
+  g_autoptr(CgDataset) dataset = NULL;
+  g_autoptr(CgMatrix) matrix = NULL;
+  g_autoptr(CgGroupStats) stats = NULL;
+  CgFramework *framework;
+  CgRangeMode mode;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format (default: text)"),
+      "text|json" },
+    { NULL }
+  };
+  int ret;
+
+  add_selection_options (context, &selection);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc == 2 && selection.group == NULL && selection.countries == NULL)
+    selection.group = g_ascii_strup (argv[1], -1);
+  else if (argc != 1)
+    return usage_error (context, _("Name one group, or give --countries"));
+  if (selection.group == NULL && selection.countries == NULL)
+    return usage_error (context, _("Name one group, or give --countries"));
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return usage_error (context, _("--format takes “text” or “json”"));
+
+  if ((ret = compute_selection (context, &selection, &matrix, &dataset, &mode)) >= 0)
+    return ret;
+  stats = cg_group_stats_compute (dataset, matrix);
+  framework = cg_dataset_get_framework (dataset);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "as_of");
+      json_builder_add_string_value (builder, cg_dataset_get_as_of (dataset));
+      json_add_number (builder, "mean_divergence", stats->mean_divergence);
+      json_builder_set_member_name (builder, "members");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < stats->n; i++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_string_value (builder, cg_dataset_get_code (dataset, i));
+          json_add_number (builder, "divergence_from_others", stats->member_divergence[i]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "indicators");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < stats->agreements->len; j++)
+        {
+          CgAgreement *g = &g_array_index (stats->agreements, CgAgreement, j);
+          const CgIndicator *indicator = cg_framework_get_indicator (framework, g->column);
+          g_autofree char *value = isnan (g->value) ? NULL
+                                   : cg_indicator_format_value (indicator, g->value);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "indicator");
+          json_builder_add_string_value (builder, indicator->id);
+          json_builder_set_member_name (builder, "known");
+          json_builder_add_int_value (builder, g->n_known);
+          json_add_number (builder, "agreement", g->agreement);
+          json_builder_set_member_name (builder, "common_value");
+          json_builder_add_string_value (builder, value);
+          json_builder_set_member_name (builder, "common_ground");
+          json_builder_add_boolean_value (builder, g->common_ground);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      text = json_to_text (builder);
+      fputs (text, stdout);
+      return EXIT_OK;
+    }
+
+  if (isnan (stats->mean_divergence))
+    g_print (_("%u members; no pair of them is comparable.\n"), stats->n);
+  else
+    g_print (_("%u members; mean divergence %.2f (0 = identical, 1 = different on every "
+               "indicator compared)\n"), stats->n, stats->mean_divergence);
+  if (stats->n >= 2 && !isnan (stats->member_divergence[stats->farthest]))
+    g_print (_("Farthest from the rest: %s (%s), %.2f on average\n"),
+             cg_dataset_get_name (dataset, stats->farthest),
+             cg_dataset_get_code (dataset, stats->farthest),
+             stats->member_divergence[stats->farthest]);
+
+  g_print (_("\nCommon ground (all members with a known value agree):\n"));
+  for (guint j = 0; j < stats->agreements->len; j++)
+    {
+      CgAgreement *g = &g_array_index (stats->agreements, CgAgreement, j);
+      const CgIndicator *indicator = cg_framework_get_indicator (framework, g->column);
+      g_autofree char *value = NULL;
+
+      if (!g->common_ground)
+        continue;
+      value = format_coded (indicator, g->value);
+      g_print (_("  %s: %s (%u of %u members known)\n"), indicator->label, value, g->n_known,
+               stats->n);
+    }
+
+  g_print (_("\nLeast agreement (the harmonisation agenda):\n"));
+  for (guint j = 0; j < stats->agreements->len; j++)
+    {
+      CgAgreement *g = &g_array_index (stats->agreements, CgAgreement, j);
+      const CgIndicator *indicator = cg_framework_get_indicator (framework, g->column);
+
+      if (g->n_known < 2 || g->common_ground || g->agreement > 0.67)
+        continue;
+      g_print (_("  %s: %.0f%% of the %u members with a known value agree\n"),
+               indicator->label, g->agreement * 100, g->n_known);
+    }
+  return EXIT_OK;
+}
+
+static int
+command_cluster (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— hierarchical clustering, as "
+                                                              "R’s hclust merge table"));
+  g_auto(Selection) selection = { 0, };
+  g_autofree char *linkage_name = NULL;
+  g_autofree char *order_path = NULL;
+  g_autoptr(CgMatrix) matrix = NULL;
+  g_autoptr(CgTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp_dir = NULL;
+  CgLinkage linkage = CG_LINKAGE_AVERAGE;
+  CgRangeMode mode;
+  const GOptionEntry entries[] = {
+    { "linkage", 0, 0, G_OPTION_ARG_STRING, &linkage_name,
+      N_("How clusters are joined (default: average)"), "average|complete|single" },
+    { "order", 0, 0, G_OPTION_ARG_FILENAME, &order_path,
+      N_("Also write the leaf order as CSV"), N_("FILE") },
+    { NULL }
+  };
+  int ret;
+
+  add_selection_options (context, &selection);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc != 1)
+    return usage_error (context, _("cluster takes no arguments, only options"));
+  if (linkage_name != NULL)
+    {
+      if (g_str_equal (linkage_name, "average"))
+        linkage = CG_LINKAGE_AVERAGE;
+      else if (g_str_equal (linkage_name, "complete"))
+        linkage = CG_LINKAGE_COMPLETE;
+      else if (g_str_equal (linkage_name, "single"))
+        linkage = CG_LINKAGE_SINGLE;
+      else
+        return usage_error (context, _("--linkage takes “average”, “complete” or “single”"));
+    }
+
+  if ((ret = compute_selection (context, &selection, &matrix, NULL, &mode)) >= 0)
+    return ret;
+  tree = cg_cluster (matrix, linkage, &error);
+  if (tree == NULL)
+    return input_error (error);
+
+  {
+    g_autoptr(GString) out = g_string_new ("step,a,b,height\n");
+    char buffer[CG_FORMAT_G17_SIZE];
+
+    for (guint k = 0; k + 1 < tree->n; k++)
+      {
+        cg_format_g17 (tree->height[k], buffer);
+        g_string_append_printf (out, "%u,%d,%d,%s\n", k + 1, tree->merge[2 * k],
+                                tree->merge[2 * k + 1], buffer);
+      }
+    fputs (out->str, stdout);
+  }
+  if (order_path != NULL && !cg_tree_write_csv (tree, matrix, NULL, order_path, &error))
+    return input_error (error);
+  return EXIT_OK;
+}
+
+static int
+command_mds (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— the policy map: two "
+                                                              "coordinates per country"));
+  g_auto(Selection) selection = { 0, };
+  g_autofree char *format = NULL;
+  g_autoptr(CgMatrix) matrix = NULL;
+  g_autoptr(CgDataset) dataset = NULL;
+  g_autoptr(CgMds) mds = NULL;
+  g_autoptr(GError) error = NULL;
+  CgRangeMode mode;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format (default: csv)"),
+      "csv|json" },
+    { NULL }
+  };
+  int ret;
+
+  add_selection_options (context, &selection);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc != 1)
+    return usage_error (context, _("mds takes no arguments, only options"));
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    return usage_error (context, _("--format takes “csv” or “json”"));
+
+  if ((ret = compute_selection (context, &selection, &matrix, &dataset, &mode)) >= 0)
+    return ret;
+  mds = cg_mds_compute (matrix, &error);
+  if (mds == NULL)
+    return input_error (error);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_add_number (builder, "explained", mds->explained);
+      json_builder_set_member_name (builder, "points");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < mds->n; i++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_string_value (builder, cg_dataset_get_code (dataset, i));
+          json_add_number (builder, "x", mds->coordinates[2 * i]);
+          json_add_number (builder, "y", mds->coordinates[2 * i + 1]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      text = json_to_text (builder);
+      fputs (text, stdout);
+      return EXIT_OK;
+    }
+
+  g_print ("country,x,y\n");
+  for (guint i = 0; i < mds->n; i++)
+    {
+      char x[CG_FORMAT_G17_SIZE], y[CG_FORMAT_G17_SIZE];
+
+      cg_format_g17 (mds->coordinates[2 * i], x);
+      cg_format_g17 (mds->coordinates[2 * i + 1], y);
+      g_print ("%s,%s,%s\n", cg_dataset_get_code (dataset, i), x, y);
+    }
+  g_printerr (_("The two axes explain %.0f%% of the variance.\n"), mds->explained * 100);
+  return EXIT_OK;
+}
+
+static int
+command_sensitivity (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— how much nearest neighbours "
+                                                              "and ranks depend on the weights"));
+  g_auto(Selection) selection = { 0, };
+  g_autoptr(CgDataset) dataset = NULL;
+  g_autoptr(CgSensitivity) result = NULL;
+  CgRangeMode mode;
+  int runs = 200, seed = 1;
+  double sigma = 0.25;
+  const GOptionEntry entries[] = {
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Perturbed weightings to try (default: 200)"),
+      "N" },
+    { "sigma", 0, 0, G_OPTION_ARG_DOUBLE, &sigma,
+      N_("Spread of the log-weights (default: 0.25)"), "S" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (default: 1)"), "N" },
+    { NULL }
+  };
+  int ret;
+
+  add_selection_options (context, &selection);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv)) >= 0)
+    return ret;
+  if (argc != 1)
+    return usage_error (context, _("sensitivity takes no arguments, only options"));
+  if (runs < 1 || runs > 100000 || !(sigma >= 0 && sigma <= 5))
+    return usage_error (context, _("--runs takes 1 to 100000, --sigma 0 to 5"));
+
+  if ((ret = load_selection (context, &selection, NULL, &dataset, &mode)) >= 0)
+    return ret;
+  result = cg_sensitivity_compute (dataset, mode, (guint) runs, sigma, (guint32) seed);
+
+  g_print ("country,nearest,nearest_stable,rank,mean_rank_change\n");
+  for (guint i = 0; i < result->n; i++)
+    g_print ("%s,%s,%.3f,%u,%.2f\n", cg_dataset_get_code (dataset, i),
+             cg_dataset_get_code (dataset, result->nearest[i]), result->nearest_stable[i],
+             result->rank[i], result->rank_change[i]);
+  return EXIT_OK;
+}
+
 static int
 command_coverage (int    argc,
                   char **argv)
@@ -994,6 +1643,11 @@ static const struct
   { "export", command_export, N_("Write a profile, with your own values, to XML") },
   { "coverage", command_coverage, N_("Show how much of the framework each profile covers") },
   { "matrix", command_matrix, N_("Write the pairwise divergence matrix as CSV or JSON") },
+  { "compare", command_compare, N_("Explain how far two countries diverge, and why") },
+  { "group", command_group, N_("Show where a group agrees and who stands apart") },
+  { "cluster", command_cluster, N_("Cluster countries (R’s hclust merge table)") },
+  { "mds", command_mds, N_("Place countries on a two-dimensional policy map") },
+  { "sensitivity", command_sensitivity, N_("Test how much results depend on the weights") },
   { "chart", command_chart, N_("Draw a chart to PNG, SVG or PDF") },
 };
 

@@ -32,8 +32,8 @@ G_DEFINE_QUARK (cg-profile-error-quark, cg_profile_error)
 
 #define SCHEMA_RESOURCE CG_RESOURCE_PREFIX "/schemas/profile.rng"
 
-static void
-source_free (gpointer data)
+void
+cg_source_free (gpointer data)
 {
   CgSource *source = data;
 
@@ -44,10 +44,18 @@ source_free (gpointer data)
   g_free (source);
 }
 
-static void
-value_free (gpointer data)
+/**
+ * cg_value_free:
+ *
+ * Frees a value made by the store (values in a profile belong to it).
+ */
+void
+cg_value_free (gpointer data)
 {
   CgValue *value = data;
+
+  if (value == NULL)
+    return;
 
   g_free (value->indicator);
   g_free (value->text);
@@ -93,7 +101,7 @@ static void
 cg_profile_init (CgProfile *self)
 {
   self->inherits = g_ptr_array_new_with_free_func (inheritance_free);
-  self->values = g_ptr_array_new_with_free_func (value_free);
+  self->values = g_ptr_array_new_with_free_func (cg_value_free);
 }
 
 /**
@@ -259,7 +267,7 @@ cg_profile_add_value (CgProfile    *self,
   value->since = g_strdup (since);
   value->confidence = confidence;
   value->note = g_strdup (note);
-  value->sources = g_ptr_array_new_with_free_func (source_free);
+  value->sources = g_ptr_array_new_with_free_func (cg_source_free);
   g_ptr_array_add (self->values, value);
 
   return value;

@@ -94,6 +94,8 @@ CgValue       *cg_profile_add_value            (CgProfile     *self,
                                                 const char    *since,
                                                 CgConfidence   confidence,
                                                 const char    *note);
+void           cg_value_free                   (gpointer       value);
+void           cg_source_free                  (gpointer       source);
 void           cg_value_add_source             (CgValue       *value,
                                                 const char    *title,
                                                 const char    *article,

@@ -869,3 +869,144 @@ cg_store_search (CgStore     *self,
 
   return g_steal_pointer (&hits);
 }
+
+static CgValue *
+lookup_own_value (CgStore     *self,
+                  const char  *code,
+                  const char  *indicator,
+                  const char  *as_of,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) sources = NULL;
+  CgValue *value;
+  int rc;
+
+  stmt = _cg_store_prepare (self,
+    "SELECT * FROM ("
+    "  SELECT text, IFNULL (since, '') AS day, confidence, note, id, 0 AS layer, since "
+    "  FROM value WHERE profile_code = ?1 AND indicator_id = ?2 "
+    "  AND (since IS NULL OR since <= ?3) "
+    "  UNION ALL SELECT text, IFNULL (since, ''), confidence, note, id, 1, since FROM edit "
+    "  WHERE profile_code = ?1 AND indicator_id = ?2 AND state = 'saved' "
+    "  AND (since IS NULL OR since <= ?3)) "
+    "ORDER BY day DESC, layer DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  _cg_store_bind_text (stmt, 1, code);
+  _cg_store_bind_text (stmt, 2, indicator);
+  _cg_store_bind_text (stmt, 3, as_of);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      _cg_store_set_sqlite_error (error, self->db, self->path, rc);
+      return NULL;
+    }
+
+  value = g_new0 (CgValue, 1);
+  value->indicator = g_strdup (indicator);
+  value->text = _cg_store_dup_column_text (stmt, 0);
+  value->since = _cg_store_dup_column_text (stmt, 6);
+  cg_confidence_from_string ((const char *) sqlite3_column_text (stmt, 2), &value->confidence);
+  value->note = _cg_store_dup_column_text (stmt, 3);
+  value->number = NAN;
+  value->sources = g_ptr_array_new_with_free_func (cg_source_free);
+
+  sources = _cg_store_prepare (self, sqlite3_column_int (stmt, 5) == 0
+                                     ? "SELECT title, article, url, date FROM source "
+                                       "WHERE value_id = ? ORDER BY position"
+                                     : "SELECT title, article, url, date FROM edit_source "
+                                       "WHERE edit_id = ? ORDER BY position", error);
+  if (sources == NULL)
+    {
+      cg_value_free (value);
+      return NULL;
+    }
+  sqlite3_bind_int64 (sources, 1, sqlite3_column_int64 (stmt, 4));
+  while (sqlite3_step (sources) == SQLITE_ROW)
+    cg_value_add_source (value, (const char *) sqlite3_column_text (sources, 0),
+                         (const char *) sqlite3_column_text (sources, 1),
+                         (const char *) sqlite3_column_text (sources, 2),
+                         (const char *) sqlite3_column_text (sources, 3));
+  return value;
+}
+
+static CgValue *
+lookup_value (CgStore     *self,
+              const char  *code,
+              const char  *indicator,
+              const char  *as_of,
+              char       **out_from,
+              guint        depth,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) parents = NULL;
+  GError *local_error = NULL;
+  CgValue *value;
+
+  value = lookup_own_value (self, code, indicator, as_of, &local_error);
+  if (value != NULL || local_error != NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else if (out_from != NULL)
+        *out_from = g_strdup (code);
+      return value;
+    }
+  if (depth > 16)
+    return NULL;
+
+  parents = _cg_store_prepare (self, "SELECT parent FROM inheritance WHERE code = ? AND "
+                                     "(since IS NULL OR since <= ?) ORDER BY position", error);
+  if (parents == NULL)
+    return NULL;
+  _cg_store_bind_text (parents, 1, code);
+  _cg_store_bind_text (parents, 2, as_of);
+  while (sqlite3_step (parents) == SQLITE_ROW)
+    {
+      g_autofree char *parent = _cg_store_dup_column_text (parents, 0);
+
+      value = lookup_value (self, parent, indicator, as_of, out_from, depth + 1, error);
+      if (value != NULL || (error != NULL && *error != NULL))
+        return value;
+    }
+  return NULL;
+}
+
+/**
+ * cg_store_lookup_value:
+ * @code: a country or group
+ * @indicator: an indicator id
+ * @as_of: (nullable): the date; %NULL for today
+ * @out_from: (out) (optional) (transfer full): the profile the value comes from: @code,
+ *   or the regional profile it is inherited from
+ *
+ * The value in force, with its sources, as the scoring uses it.
+ *
+ * Returns: (transfer full) (nullable): the value (free with cg_value_free()), or %NULL
+ *   when it is unknown (@error unset) or on error
+ */
+CgValue *
+cg_store_lookup_value (CgStore     *self,
+                       const char  *code,
+                       const char  *indicator,
+                       const char  *as_of,
+                       char       **out_from,
+                       GError     **error)
+{
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (CG_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL && indicator != NULL, NULL);
+
+  if (as_of == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      today = g_date_time_format (now, "%Y-%m-%d");
+      as_of = today;
+    }
+  return lookup_value (self, code, indicator, as_of, out_from, 0, error);
+}

@@ -91,6 +91,12 @@ GPtrArray   *cg_store_list_changes       (CgStore             *self,
                                           const char          *from,
                                           const char          *to,
                                           GError             **error);
+CgValue     *cg_store_lookup_value       (CgStore             *self,
+                                          const char          *code,
+                                          const char          *indicator,
+                                          const char          *as_of,
+                                          char               **out_from,
+                                          GError             **error);
 GPtrArray   *cg_store_search             (CgStore             *self,
                                           const char          *text,
                                           GError             **error);

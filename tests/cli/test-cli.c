@@ -275,6 +275,70 @@ test_lists_search_export (void)
   g_assert_null (strstr (group_matrix.out, "GB"));
 }
 
+static void
+test_analysis_commands (void)
+{
+  g_auto(Run) compare = { 0, };
+  g_auto(Run) compare_json = { 0, };
+  g_auto(Run) group = { 0, };
+  g_auto(Run) cluster = { 0, };
+  g_auto(Run) mds = { 0, };
+  g_auto(Run) weighted = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *weights = g_build_filename (g_get_user_cache_dir (), "weights.csv", NULL);
+  JsonObject *root;
+  JsonArray *contributions;
+  double sum = 0;
+
+  run_cli (&compare, "compare", "FR", "DE", "--as-of", "2026-11-28", NULL);
+  g_assert_cmpint (compare.status, ==, 0);
+  g_assert_nonnull (strstr (compare.out, "France (FR) — Germany (DE), as of 2026-11-28"));
+  g_assert_nonnull (strstr (compare.out, "Local works quota in VOD catalogues"));
+
+  /* The JSON's contributions add up to its divergence, and carry their sources. */
+  run_cli (&compare_json, "compare", "fr", "de", "--format", "json", NULL);
+  g_assert_cmpint (compare_json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, compare_json.out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  contributions = json_object_get_array_member (root, "contributions");
+  for (guint i = 0; i < json_array_get_length (contributions); i++)
+    {
+      JsonObject *c = json_array_get_object_element (contributions, i);
+      JsonNode *node = json_object_get_member (c, "contribution");
+
+      if (!JSON_NODE_HOLDS_NULL (node))
+        sum += json_node_get_double (node);
+    }
+  g_assert_cmpfloat_with_epsilon (sum, json_object_get_double_member (root, "divergence"),
+                                  1e-12);
+  {
+    JsonObject *first = json_array_get_object_element (contributions, 0);
+    JsonObject *a = json_object_get_object_member (first, "a");
+
+    g_assert_true (json_array_get_length (json_object_get_array_member (a, "sources")) >= 1);
+  }
+
+  run_cli (&group, "group", "EAC", NULL);
+  g_assert_cmpint (group.status, ==, 0);
+  g_assert_nonnull (strstr (group.out, "Common ground"));
+  g_assert_nonnull (strstr (group.err, "no profile of SS, a member of EAC"));
+
+  run_cli (&cluster, "cluster", "--countries", "FR,DE,GB,US,KE", "--linkage", "complete", NULL);
+  g_assert_cmpint (cluster.status, ==, 0);
+  g_assert_true (g_str_has_prefix (cluster.out, "step,a,b,height\n1,"));
+
+  run_cli (&mds, "mds", "--countries", "FR,DE,GB,KE,TZ,UG", NULL);
+  g_assert_cmpint (mds.status, ==, 0);
+  g_assert_true (g_str_has_prefix (mds.out, "country,x,y\n"));
+  g_assert_nonnull (strstr (mds.err, "of the variance"));
+
+  g_assert_true (g_file_set_contents (weights, "id,weight\nprivacy,-2\n", -1, NULL));
+  run_cli (&weighted, "matrix", "--weights", weights, NULL);
+  g_assert_cmpint (weighted.status, ==, 1);
+  g_assert_nonnull (strstr (weighted.err, "weights.csv:2:9: the weight “-2”"));
+}
+
 /* The coverage table in the data README is the command's output, not hand-kept. */
 static void
 test_readme_coverage (void)
@@ -327,6 +391,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-malformed", test_import_malformed);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/lists-search-export", test_lists_search_export);
+  g_test_add_func ("/cli/analysis-commands", test_analysis_commands);
   g_test_add_func ("/cli/readme-coverage", test_readme_coverage);
   g_test_add_func ("/cli/version", test_version);
 
