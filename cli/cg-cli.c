@@ -126,6 +126,7 @@ typedef struct
   char     *codebook;
   char     *group;
   char     *weights;
+  char     *preset;
 } Selection;
 
 static void
@@ -139,6 +140,7 @@ selection_clear (Selection *selection)
   g_free (selection->codebook);
   g_free (selection->group);
   g_free (selection->weights);
+  g_free (selection->preset);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
@@ -162,6 +164,8 @@ add_selection_options (GOptionContext *context,
       "framework|observed" },
     { "weights", 0, 0, G_OPTION_ARG_FILENAME, &selection->weights,
       N_("Weights of dimensions and indicators (CSV: id,weight)"), N_("FILE") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &selection->preset,
+      N_("A weights preset of the framework (see “list presets”)"), N_("ID") },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &selection->data,
       N_("Score this spreadsheet of coded values instead of the database (with --codebook)"),
       N_("table.csv") },
@@ -276,6 +280,11 @@ load_selection (GOptionContext  *context,
       return EXIT_BAD_INPUT;
     }
 
+  if (selection->weights != NULL && selection->preset != NULL)
+    return usage_error (context, _("--weights and --preset do not go together"));
+  if (selection->preset != NULL &&
+      !cg_dataset_apply_preset (dataset, selection->preset, &error))
+    return input_error (error);
   if (selection->weights != NULL &&
       !cg_weights_apply_file (dataset, selection->weights, &error))
     return input_error (error);
@@ -515,8 +524,27 @@ command_list (int    argc,
     }
 
   if (argc != 2)
-    return usage_error (context, _("Say what to list: countries, indicators, groups, or "
-                                   "changes COUNTRY"));
+    return usage_error (context, _("Say what to list: countries, indicators, groups, presets, "
+                                   "or changes COUNTRY"));
+
+  if (g_str_equal (argv[1], "presets"))
+    {
+      g_autoptr(CgFramework) framework = NULL;
+
+      store = open_store (db_path, &error);
+      if (store == NULL)
+        return input_error (error);
+      framework = cg_store_load_framework (store, &error);
+      if (framework == NULL)
+        return input_error (error);
+      for (guint i = 0; i < cg_framework_get_n_presets (framework); i++)
+        {
+          const CgPreset *preset = cg_framework_get_preset (framework, i);
+          g_print ("%s\t%s\t%s\n", preset->id, preset->label,
+                   preset->help != NULL ? preset->help : "");
+        }
+      return EXIT_OK;
+    }
 
   if (g_str_equal (argv[1], "groups"))
     {
@@ -584,8 +612,8 @@ command_list (int    argc,
       return EXIT_OK;
     }
 
-  return usage_error (context, _("Say what to list: countries, indicators, groups, or "
-                                 "changes COUNTRY"));
+  return usage_error (context, _("Say what to list: countries, indicators, groups, presets, "
+                                 "or changes COUNTRY"));
 }
 
 static int

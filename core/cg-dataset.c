@@ -257,6 +257,28 @@ cg_dataset_set_weight (CgDataset *self,
 }
 
 /**
+ * cg_dataset_apply_preset:
+ * @preset: (nullable): a weights preset of the framework; %NULL for its own weights
+ *
+ * Returns: %TRUE, or %FALSE with @error set and the weights unchanged
+ */
+gboolean
+cg_dataset_apply_preset (CgDataset   *self,
+                         const char  *preset,
+                         GError     **error)
+{
+  g_autofree double *weights = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  weights = g_new (double, MAX (self->n_cols, 1));
+  if (!cg_framework_preset_weights (self->framework, preset, weights, error))
+    return FALSE;
+  memcpy (self->weights, weights, sizeof (double) * self->n_cols);
+  return TRUE;
+}
+
+/**
  * cg_dataset_count_values:
  *
  * Returns: the number of known values of @row

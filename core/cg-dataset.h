@@ -52,6 +52,9 @@ double        cg_dataset_get_weight     (const CgDataset    *self,
 void          cg_dataset_set_weight     (CgDataset          *self,
                                          guint               column,
                                          double              weight);
+gboolean      cg_dataset_apply_preset   (CgDataset          *self,
+                                         const char         *preset,
+                                         GError            **error);
 guint         cg_dataset_count_values   (const CgDataset    *self,
                                          guint               row);
 guint         cg_dataset_count_values_in_dimension (const CgDataset *self,

@@ -27,6 +27,7 @@ struct _CgFramework
   char       *description;
   GPtrArray  *dimensions;   /* (element-type CgDimension) */
   GPtrArray  *indicators;   /* (element-type CgIndicator) */
+  GPtrArray  *presets;      /* (element-type CgPreset) */
   GHashTable *indicator_index;  /* id → index + 1 */
 };
 
@@ -70,6 +71,20 @@ indicator_free (gpointer data)
 }
 
 static void
+preset_free (gpointer data)
+{
+  CgPreset *preset = data;
+
+  g_free (preset->id);
+  g_free (preset->label);
+  g_free (preset->help);
+  for (guint i = 0; i < preset->weights->len; i++)
+    g_free (g_array_index (preset->weights, CgPresetWeight, i).ref);
+  g_array_unref (preset->weights);
+  g_free (preset);
+}
+
+static void
 cg_framework_finalize (GObject *object)
 {
   CgFramework *self = CG_FRAMEWORK (object);
@@ -80,6 +95,7 @@ cg_framework_finalize (GObject *object)
   g_free (self->description);
   g_ptr_array_unref (self->dimensions);
   g_ptr_array_unref (self->indicators);
+  g_ptr_array_unref (self->presets);
   g_hash_table_unref (self->indicator_index);
 
   G_OBJECT_CLASS (cg_framework_parent_class)->finalize (object);
@@ -96,6 +112,7 @@ cg_framework_init (CgFramework *self)
 {
   self->dimensions = g_ptr_array_new_with_free_func (dimension_free);
   self->indicators = g_ptr_array_new_with_free_func (indicator_free);
+  self->presets = g_ptr_array_new_with_free_func (preset_free);
   self->indicator_index = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -251,6 +268,149 @@ cg_framework_lookup_indicator (CgFramework *self,
   if (id == NULL)
     return -1;
   return GPOINTER_TO_INT (g_hash_table_lookup (self->indicator_index, id)) - 1;
+}
+
+guint
+cg_framework_get_n_presets (CgFramework *self)
+{
+  g_return_val_if_fail (CG_IS_FRAMEWORK (self), 0);
+  return self->presets->len;
+}
+
+/**
+ * cg_framework_get_preset:
+ *
+ * Returns: (transfer none): the weights preset at @index
+ */
+const CgPreset *
+cg_framework_get_preset (CgFramework *self,
+                         guint        index)
+{
+  g_return_val_if_fail (CG_IS_FRAMEWORK (self), NULL);
+  g_return_val_if_fail (index < self->presets->len, NULL);
+  return g_ptr_array_index (self->presets, index);
+}
+
+/**
+ * cg_framework_lookup_preset:
+ *
+ * Returns: the index of the preset @id, or -1
+ */
+int
+cg_framework_lookup_preset (CgFramework *self,
+                            const char  *id)
+{
+  g_return_val_if_fail (CG_IS_FRAMEWORK (self), -1);
+
+  for (guint i = 0; i < self->presets->len; i++)
+    {
+      const CgPreset *preset = g_ptr_array_index (self->presets, i);
+      if (g_strcmp0 (preset->id, id) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/**
+ * cg_framework_add_preset:
+ *
+ * Returns: (transfer none) (nullable): the new preset, to add weights to, or %NULL with
+ *   @error set if @id is taken
+ */
+CgPreset *
+cg_framework_add_preset (CgFramework  *self,
+                         const char   *id,
+                         const char   *label,
+                         const char   *help,
+                         GError      **error)
+{
+  CgPreset *preset;
+
+  g_return_val_if_fail (CG_IS_FRAMEWORK (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (cg_framework_lookup_preset (self, id) >= 0)
+    {
+      g_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_INVALID,
+                   _("weights preset “%s” is defined twice"), id);
+      return NULL;
+    }
+
+  preset = g_new0 (CgPreset, 1);
+  preset->id = g_strdup (id);
+  preset->label = g_strdup (label != NULL ? label : id);
+  preset->help = g_strdup (help);
+  preset->weights = g_array_new (FALSE, FALSE, sizeof (CgPresetWeight));
+  g_ptr_array_add (self->presets, preset);
+  return preset;
+}
+
+void
+cg_preset_add_weight (CgPreset   *preset,
+                      const char *ref,
+                      double      value)
+{
+  CgPresetWeight weight = { g_strdup (ref), value };
+
+  g_return_if_fail (preset != NULL);
+  g_array_append_val (preset->weights, weight);
+}
+
+/**
+ * cg_framework_preset_weights:
+ * @preset: (nullable): a preset id; %NULL for the framework's own weights
+ * @out_weights: (out caller-allocates) (array): one effective weight per indicator:
+ *   dimension weight × indicator weight, each from the preset where it names them
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%CG_FRAMEWORK_ERROR_NO_PRESET)
+ */
+gboolean
+cg_framework_preset_weights (CgFramework  *self,
+                             const char   *preset,
+                             double       *out_weights,
+                             GError      **error)
+{
+  g_autofree double *dims = NULL;
+  const CgPreset *p = NULL;
+
+  g_return_val_if_fail (CG_IS_FRAMEWORK (self), FALSE);
+  g_return_val_if_fail (out_weights != NULL, FALSE);
+
+  if (preset != NULL)
+    {
+      int index = cg_framework_lookup_preset (self, preset);
+
+      if (index < 0)
+        {
+          g_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_NO_PRESET,
+                       _("There is no weights preset “%s” in framework “%s”"), preset,
+                       self->id);
+          return FALSE;
+        }
+      p = g_ptr_array_index (self->presets, index);
+    }
+
+  dims = g_new (double, MAX (self->dimensions->len, 1));
+  for (guint d = 0; d < self->dimensions->len; d++)
+    dims[d] = ((CgDimension *) g_ptr_array_index (self->dimensions, d))->weight;
+  for (guint j = 0; j < self->indicators->len; j++)
+    out_weights[j] = ((CgIndicator *) g_ptr_array_index (self->indicators, j))->weight;
+
+  for (guint w = 0; p != NULL && w < p->weights->len; w++)
+    {
+      const CgPresetWeight *weight = &g_array_index (p->weights, CgPresetWeight, w);
+      int index;
+
+      if ((index = cg_framework_lookup_dimension (self, weight->ref)) >= 0)
+        dims[index] = weight->value;
+      else if ((index = cg_framework_lookup_indicator (self, weight->ref)) >= 0)
+        out_weights[index] = weight->value;
+    }
+
+  for (guint j = 0; j < self->indicators->len; j++)
+    out_weights[j] *= dims[((CgIndicator *) g_ptr_array_index (self->indicators, j))->dimension];
+
+  return TRUE;
 }
 
 /**
@@ -711,6 +871,7 @@ framework_from_xml (CgXmlFile  *file,
   g_autofree char *title = _cg_xml_child_text (root, "title");
   g_autofree char *description = _cg_xml_child_text (root, "description");
   g_autoptr(CgFramework) self = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
   guint64 version_number = g_ascii_strtoull (version, NULL, 10);
 
   if (version_number == 0 || version_number > G_MAXUINT)
@@ -722,6 +883,54 @@ framework_from_xml (CgXmlFile  *file,
 
   self = cg_framework_new (id, (guint) version_number, date, title);
   cg_framework_set_description (self, description);
+  pending = g_ptr_array_new ();
+
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
+      g_autofree char *preset_id = NULL;
+      g_autofree char *preset_label = NULL;
+      g_autofree char *preset_help = NULL;
+      g_autoptr(GError) local_error = NULL;
+      CgPreset *preset;
+
+      if (!_cg_xml_is_element (node, "preset"))
+        continue;
+
+      preset_id = _cg_xml_get_prop (node, "id");
+      preset_label = _cg_xml_child_text (node, "label");
+      preset_help = _cg_xml_child_text (node, "help");
+      preset = cg_framework_add_preset (self, preset_id, preset_label, preset_help,
+                                        &local_error);
+      if (preset == NULL)
+        {
+          _cg_xml_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_INVALID, file, node,
+                             NULL, "%s", local_error->message);
+          return NULL;
+        }
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        {
+          g_autofree char *ref = NULL;
+          g_autofree char *value = NULL;
+          char *end = NULL;
+          double weight;
+
+          if (!_cg_xml_is_element (child, "weight"))
+            continue;
+          ref = _cg_xml_get_prop (child, "ref");
+          value = _cg_xml_get_prop (child, "value");
+          weight = g_ascii_strtod (value, &end);
+          if (end == value || *end != '\0' || !isfinite (weight) || weight < 0)
+            {
+              _cg_xml_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_INVALID, file,
+                                 child, "value=",
+                                 _("the weight “%s” is not a number of zero or more"), value);
+              return NULL;
+            }
+          cg_preset_add_weight (preset, ref, weight);
+          /* Checked against the dimensions and indicators once they are read. */
+          g_ptr_array_add (pending, child);
+        }
+    }
 
   for (xmlNode *node = root->children; node != NULL; node = node->next)
     {
@@ -753,6 +962,20 @@ framework_from_xml (CgXmlFile  *file,
           if (_cg_xml_is_element (child, "indicator") &&
               !parse_indicator (self, file, child, self->dimensions->len - 1, error))
             return NULL;
+        }
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      xmlNode *node = g_ptr_array_index (pending, i);
+      g_autofree char *ref = _cg_xml_get_prop (node, "ref");
+
+      if (cg_framework_lookup_dimension (self, ref) < 0 &&
+          cg_framework_lookup_indicator (self, ref) < 0)
+        {
+          _cg_xml_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_INVALID, file, node,
+                             "ref=", _("“%s” is neither a dimension nor an indicator"), ref);
+          return NULL;
         }
     }
 

@@ -16,6 +16,7 @@ typedef enum
   CG_FRAMEWORK_ERROR_PARSE,
   CG_FRAMEWORK_ERROR_INVALID,
   CG_FRAMEWORK_ERROR_VALUE,
+  CG_FRAMEWORK_ERROR_NO_PRESET,
 } CgFrameworkError;
 
 typedef enum
@@ -54,6 +55,21 @@ typedef struct
   char            *unit;
 } CgIndicator;
 
+typedef struct
+{
+  char   *ref;     /* a dimension or indicator id */
+  double  value;
+} CgPresetWeight;
+
+/* A named set of weights: a way of looking at the data. */
+typedef struct
+{
+  char   *id;
+  char   *label;
+  char   *help;
+  GArray *weights;  /* (element-type CgPresetWeight) */
+} CgPreset;
+
 #define CG_TYPE_FRAMEWORK (cg_framework_get_type ())
 G_DECLARE_FINAL_TYPE (CgFramework, cg_framework, CG, FRAMEWORK, GObject)
 
@@ -88,7 +104,25 @@ const CgIndicator *cg_framework_get_indicator        (CgFramework        *self,
 int                cg_framework_lookup_indicator     (CgFramework        *self,
                                                       const char         *id);
 
+guint              cg_framework_get_n_presets        (CgFramework        *self);
+const CgPreset    *cg_framework_get_preset           (CgFramework        *self,
+                                                      guint               index);
+int                cg_framework_lookup_preset        (CgFramework        *self,
+                                                      const char         *id);
+gboolean           cg_framework_preset_weights       (CgFramework        *self,
+                                                      const char         *preset,
+                                                      double             *out_weights,
+                                                      GError            **error);
+
 /* Building a framework (the parser and the store use these). */
+CgPreset          *cg_framework_add_preset           (CgFramework        *self,
+                                                      const char         *id,
+                                                      const char         *label,
+                                                      const char         *help,
+                                                      GError            **error);
+void               cg_preset_add_weight              (CgPreset           *preset,
+                                                      const char         *ref,
+                                                      double              value);
 gboolean           cg_framework_add_dimension        (CgFramework        *self,
                                                       const char         *id,
                                                       double              weight,

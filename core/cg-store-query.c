@@ -129,6 +129,33 @@ cg_store_load_framework (CgStore  *self,
       return NULL;
     }
 
+  {
+    g_autoptr(sqlite3_stmt) presets = NULL;
+    g_autoptr(sqlite3_stmt) weights = NULL;
+
+    presets = _cg_store_prepare (self, "SELECT id, label, help FROM preset ORDER BY position",
+                                 error);
+    weights = _cg_store_prepare (self, "SELECT ref, value FROM preset_weight "
+                                       "WHERE preset_id = ? ORDER BY position", error);
+    if (presets == NULL || weights == NULL)
+      return NULL;
+    while (sqlite3_step (presets) == SQLITE_ROW)
+      {
+        CgPreset *preset = cg_framework_add_preset (framework,
+                                                    (const char *) sqlite3_column_text (presets, 0),
+                                                    (const char *) sqlite3_column_text (presets, 1),
+                                                    (const char *) sqlite3_column_text (presets, 2),
+                                                    error);
+        if (preset == NULL)
+          return NULL;
+        _cg_store_bind_text (weights, 1, preset->id);
+        while (sqlite3_step (weights) == SQLITE_ROW)
+          cg_preset_add_weight (preset, (const char *) sqlite3_column_text (weights, 0),
+                                sqlite3_column_double (weights, 1));
+        sqlite3_reset (weights);
+      }
+  }
+
   self->framework = g_object_ref (framework);
   return g_steal_pointer (&framework);
 }

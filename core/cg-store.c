@@ -142,6 +142,17 @@ static const char schema_v2[] =
   "  url TEXT,"
   "  date TEXT,"
   "  PRIMARY KEY (edit_id, position));"
+  "CREATE TABLE preset ("
+  "  id TEXT PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  help TEXT);"
+  "CREATE TABLE preset_weight ("
+  "  preset_id TEXT NOT NULL REFERENCES preset (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  ref TEXT NOT NULL,"
+  "  value REAL NOT NULL CHECK (value >= 0),"
+  "  PRIMARY KEY (preset_id, position));"
   "CREATE VIRTUAL TABLE search_index USING fts5 ("
   "  kind UNINDEXED, profile UNINDEXED, indicator UNINDEXED, text,"
   "  tokenize = 'unicode61 remove_diacritics 2');";
@@ -521,6 +532,42 @@ insert_framework (CgStore      *self,
             return FALSE;
         }
     }
+
+  {
+    g_autoptr(sqlite3_stmt) preset = NULL;
+    g_autoptr(sqlite3_stmt) weight = NULL;
+
+    preset = _cg_store_prepare (self, "INSERT INTO preset (id, position, label, help) "
+                                      "VALUES (?, ?, ?, ?)", error);
+    weight = _cg_store_prepare (self, "INSERT INTO preset_weight (preset_id, position, ref, "
+                                      "value) VALUES (?, ?, ?, ?)", error);
+    if (preset == NULL || weight == NULL)
+      return FALSE;
+
+    for (guint i = 0; i < cg_framework_get_n_presets (framework); i++)
+      {
+        const CgPreset *p = cg_framework_get_preset (framework, i);
+
+        _cg_store_bind_text (preset, 1, p->id);
+        sqlite3_bind_int (preset, 2, (int) i);
+        _cg_store_bind_text (preset, 3, p->label);
+        _cg_store_bind_text (preset, 4, p->help);
+        if (!_cg_store_step_done (self, preset, error))
+          return FALSE;
+
+        for (guint w = 0; w < p->weights->len; w++)
+          {
+            const CgPresetWeight *pw = &g_array_index (p->weights, CgPresetWeight, w);
+
+            _cg_store_bind_text (weight, 1, p->id);
+            sqlite3_bind_int (weight, 2, (int) w);
+            _cg_store_bind_text (weight, 3, pw->ref);
+            sqlite3_bind_double (weight, 4, pw->value);
+            if (!_cg_store_step_done (self, weight, error))
+              return FALSE;
+          }
+      }
+  }
 
   return TRUE;
 }
@@ -974,6 +1021,7 @@ cg_store_sync_shipped (CgStore     *self,
 
   if (!_cg_store_exec (self,
                  "DELETE FROM profile WHERE origin = 'shipped';"
+                 "DELETE FROM preset;"
                  "DELETE FROM level; DELETE FROM indicator; DELETE FROM dimension;"
                  "DELETE FROM framework;", error) ||
       !insert_framework (self, framework, error) ||

@@ -13,6 +13,7 @@
 #include "cg-country.h"
 #include "cg-member-states.h"
 #include "cg-store.h"
+#include "cg-store-private.h"
 
 typedef struct
 {
@@ -607,6 +608,98 @@ test_migrate_v1 (void)
   remove_tree (dir);
 }
 
+/* A full disk during an import: the import fails, and nothing stored before is lost. */
+static void
+test_full_disk (StoreFixture  *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dataset_digest (fixture->store, "2026-01-01");
+  g_autofree char *after = NULL;
+  g_autofree char *shipped = g_test_build_filename (G_TEST_DIST, "..", "data", "policies", NULL);
+  sqlite3_stmt *stmt;
+
+  /* The database may not grow by a single page. */
+  g_assert_cmpint (sqlite3_prepare_v2 (fixture->store->db, "PRAGMA page_count", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  {
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA max_page_count = %d",
+                                               sqlite3_column_int (stmt, 0));
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_exec (fixture->store->db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+
+  /* The whole shipped data set, far larger than the test data: it cannot fit. */
+  g_assert_false (cg_store_sync_shipped (fixture->store, shipped, NULL, &error));
+  g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_SQLITE);
+  g_assert_nonnull (strstr (error->message, "full"));
+
+  after = dataset_digest (fixture->store, "2026-01-01");
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Another process holds a write lock: the import waits, then says so, and changes nothing. */
+static void
+test_locked (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mini", "profiles",
+                                                 "BB.xml", NULL);
+  const char *paths[] = { path, NULL };
+  g_autofree char *before = dataset_digest (fixture->store, "2026-01-01");
+  g_autofree char *after = NULL;
+  sqlite3 *other;
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  sqlite3_busy_timeout (fixture->store->db, 200);
+  start = g_get_monotonic_time ();
+  g_assert_false (cg_store_import_files (fixture->store, paths, NULL, &error));
+  g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_SQLITE);
+  g_assert_nonnull (strstr (error->message, "locked"));
+  /* It waited for the other writer before giving up. */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 150000);
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  after = dataset_digest (fixture->store, "2026-01-01");
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_presets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = cg_store_open (":memory:", &error);
+  g_autofree char *shipped = g_test_build_filename (G_TEST_DIST, "..", "data", "policies", NULL);
+  g_autoptr(CgFramework) framework = NULL;
+  g_autoptr(CgDataset) dataset = NULL;
+  int privacy, licensing;
+
+  g_assert_true (cg_store_sync_shipped (store, shipped, NULL, &error));
+  framework = cg_store_load_framework (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cg_framework_lookup_preset (framework, "users"), >=, 0);
+
+  dataset = cg_store_load_dataset (store, NULL, &error);
+  privacy = cg_framework_lookup_indicator (framework, "privacy.law");
+  licensing = cg_framework_lookup_indicator (framework, "licensing.comms_authorisation");
+  g_assert_cmpfloat (cg_dataset_get_weight (dataset, privacy), ==, 1);
+
+  g_assert_true (cg_dataset_apply_preset (dataset, "users", &error));
+  g_assert_cmpfloat (cg_dataset_get_weight (dataset, privacy), ==, 2);
+  g_assert_cmpfloat (cg_dataset_get_weight (dataset, licensing), ==, 1);
+
+  g_assert_false (cg_dataset_apply_preset (dataset, "nope", &error));
+  g_assert_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_NO_PRESET);
+  g_assert_cmpfloat (cg_dataset_get_weight (dataset, privacy), ==, 2);
+}
+
 static void
 test_corrupt (void)
 {
@@ -733,11 +826,14 @@ main (int    argc,
   ADD ("/core/store/export-roundtrip", test_export_roundtrip);
   ADD ("/core/store/search", test_search);
   ADD ("/core/store/changes", test_changes);
+  ADD ("/core/store/full-disk", test_full_disk);
+  ADD ("/core/store/locked", test_locked);
 #undef ADD
   g_test_add_func ("/core/store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/core/store/corrupt", test_corrupt);
   g_test_add_func ("/core/store/too-new", test_too_new);
   g_test_add_func ("/core/store/shipped", test_shipped);
+  g_test_add_func ("/core/store/presets", test_presets);
 
   return g_test_run ();
 }
