@@ -19,7 +19,9 @@
 #include <string.h>
 
 #include "cg-analysis.h"
+#include "cg-chart-bars.h"
 #include "cg-chart-export.h"
+#include "cg-chart-scatter.h"
 #include "cg-chart-heatmap.h"
 #include "cg-country.h"
 #include "cg-divergence.h"
@@ -39,6 +41,9 @@ enum
 };
 
 static const char *program_name = "common-ground-cli";
+
+static char *format_coded (const CgIndicator *indicator,
+                           double             value);
 
 static int
 usage_error (GOptionContext *context,
@@ -852,22 +857,92 @@ paint_heatmap (cairo_t  *cr,
   cg_heatmap_render (cr, paint->matrix, paint->tree, layout, &style, paint->info);
 }
 
+typedef struct
+{
+  CgBar        *bars;
+  guint         n_bars;
+  const char   *title;
+  const char   *subtitle;
+  CgChartInfo  *info;
+} BarsPaint;
+
+static void
+paint_bars (cairo_t  *cr,
+            double    width,
+            double    height,
+            gpointer  user_data)
+{
+  BarsPaint *paint = user_data;
+  g_autoptr(CgBarsLayout) layout = NULL;
+  CgChartStyle style;
+
+  cg_chart_style_init_light (&style);
+  layout = cg_bars_layout_new (paint->bars, paint->n_bars, width, height, &style);
+  cg_bars_render (cr, paint->bars, layout, &style, paint->title, paint->subtitle, paint->info);
+}
+
+typedef struct
+{
+  CgPoint            *points;
+  guint               n_points;
+  const char * const *categories;
+  const char         *title;
+  const char         *subtitle;
+  CgChartInfo        *info;
+} ScatterPaint;
+
+static void
+paint_scatter (cairo_t  *cr,
+               double    width,
+               double    height,
+               gpointer  user_data)
+{
+  ScatterPaint *paint = user_data;
+  g_autoptr(CgScatterLayout) layout = NULL;
+  CgChartStyle style;
+
+  cg_chart_style_init_light (&style);
+  layout = cg_scatter_layout_new (paint->points, paint->n_points, paint->categories, width,
+                                  height, &style);
+  cg_scatter_render (cr, paint->points, paint->categories, layout, &style, paint->title,
+                     paint->subtitle, paint->info);
+}
+
+/* ITU regions, in the order of the map's legend. */
+static const char *region_ids[] = { "africa", "americas", "arab-states", "asia-pacific", "cis",
+                                    "europe", NULL };
+
+static const char *
+region_label (guint index)
+{
+  switch (index)
+    {
+    case 0: return _("Africa");
+    case 1: return _("Americas");
+    case 2: return _("Arab States");
+    case 3: return _("Asia and the Pacific");
+    case 4: return _("CIS");
+    case 5: return _("Europe");
+    default: return _("Other");
+    }
+}
+
 static int
 command_chart (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("heatmap -o FILE — draw a chart "
-                                                              "to PNG, SVG or PDF"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("heatmap|mds|contrib A B -o FILE — "
+                                                              "draw a chart to PNG, SVG or PDF"));
   g_auto(Selection) selection = { 0, };
   g_autofree char *output = NULL;
   g_autoptr(CgMatrix) matrix = NULL;
   g_autoptr(CgDataset) dataset = NULL;
+  g_autoptr(CgStore) store = NULL;
   g_autoptr(CgTree) tree = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *framework_label = NULL;
   CgExportFormat export_format;
   CgChartInfo info = { 0, };
-  HeatmapPaint paint;
   CgRangeMode mode;
   double width = 0, height = 0, dpi = 96;
   gboolean force = FALSE;
@@ -875,41 +950,36 @@ command_chart (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width,
-      N_("Width in pixels at 96 dpi (default: fits the countries)"), "W" },
+      N_("Width in pixels at 96 dpi (default: fits the chart)"), "W" },
     { "height", 0, 0, G_OPTION_ARG_DOUBLE, &height,
-      N_("Height in pixels at 96 dpi (default: fits the countries)"), "H" },
+      N_("Height in pixels at 96 dpi (default: fits the chart)"), "H" },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default: 96)"), "N" },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
     { NULL }
   };
+  const char *kind;
   int ret;
 
   add_selection_options (context, &selection);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((ret = parse_options (context, &argc, &argv)) >= 0)
     return ret;
-  if (argc != 2 || !g_str_equal (argv[1], "heatmap"))
-    return usage_error (context, _("Name the chart to draw: heatmap"));
+  kind = argc >= 2 ? argv[1] : "";
+  if (!((g_str_equal (kind, "heatmap") && argc == 2) || (g_str_equal (kind, "mds") && argc == 2) ||
+        (g_str_equal (kind, "contrib") && argc == 4)))
+    return usage_error (context, _("Name the chart to draw: heatmap, mds, or contrib A B"));
   if (output == NULL)
     return usage_error (context, _("Say where to write the chart with -o FILE"));
   if (!cg_export_format_from_path (output, &export_format, &error))
     return usage_error (context, error->message);
 
-  if ((ret = compute_selection (context, &selection, &matrix, &dataset, &mode)) >= 0)
-    return ret;
-
-  tree = cg_cluster (matrix, CG_LINKAGE_AVERAGE, NULL);
-
-  if (width <= 0 || height <= 0)
+  if (g_str_equal (kind, "contrib"))
     {
-      /* Enough room for every label at a readable size. */
-      guint n = cg_matrix_get_size (matrix);
-      double side = CLAMP (n * 40.0, 360.0, 4200.0);
-      if (width <= 0)
-        width = side + 420;
-      if (height <= 0)
-        height = side + 180;
+      if ((ret = load_selection (context, &selection, &store, &dataset, &mode)) >= 0)
+        return ret;
     }
+  else if ((ret = compute_selection (context, &selection, &matrix, &dataset, &mode)) >= 0)
+    return ret;
 
   framework_label = g_strdup_printf ("%s v%u",
                                      cg_framework_get_id (cg_dataset_get_framework (dataset)),
@@ -917,12 +987,152 @@ command_chart (int    argc,
   info.as_of = cg_dataset_get_as_of (dataset);
   info.framework = framework_label;
   /* Translators: the name of the default weights preset */
-  info.weights = _("framework defaults");
+  info.weights = selection.preset != NULL ? selection.preset
+                 : selection.weights != NULL ? selection.weights : _("framework defaults");
   info.range_mode = mode == CG_RANGE_OBSERVED ? _("observed") : _("framework");
 
-  paint = (HeatmapPaint) { matrix, tree, &info };
-  if (!cg_chart_export (output, width, height, dpi, force, paint_heatmap, &paint, &error))
-    return input_error (error);
+  if (g_str_equal (kind, "heatmap"))
+    {
+      HeatmapPaint paint;
+
+      tree = cg_cluster (matrix, CG_LINKAGE_AVERAGE, NULL);
+      if (width <= 0 || height <= 0)
+        {
+          /* Enough room for every label at a readable size. */
+          guint n = cg_matrix_get_size (matrix);
+          double side = CLAMP (n * 40.0, 360.0, 4200.0);
+          if (width <= 0)
+            width = side + 420;
+          if (height <= 0)
+            height = side + 180;
+        }
+      paint = (HeatmapPaint) { matrix, tree, &info };
+      if (!cg_chart_export (output, width, height, dpi, force, paint_heatmap, &paint, &error))
+        return input_error (error);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (kind, "mds"))
+    {
+      g_autoptr(CgMds) mds = cg_mds_compute (matrix, &error);
+      g_autofree CgPoint *points = NULL;
+      g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             g_free);
+      const char *labels[G_N_ELEMENTS (region_ids)];
+      g_autofree char *subtitle = NULL;
+      ScatterPaint paint;
+
+      if (mds == NULL)
+        return input_error (error);
+
+      if (store == NULL && selection.data == NULL)
+        store = open_store (selection.db_path, NULL);
+      if (store != NULL)
+        {
+          g_autoptr(GListModel) countries = cg_store_list_countries (store, NULL);
+
+          for (guint i = 0; countries != NULL && i < g_list_model_get_n_items (countries); i++)
+            {
+              g_autoptr(CgCountry) country = g_list_model_get_item (countries, i);
+
+              if (cg_country_get_region (country) != NULL)
+                g_hash_table_insert (regions, g_strdup (cg_country_get_code (country)),
+                                     g_strdup (cg_country_get_region (country)));
+            }
+        }
+
+      for (guint r = 0; r < G_N_ELEMENTS (region_ids); r++)
+        labels[r] = region_ids[r] != NULL ? region_label (r) : NULL;
+
+      points = g_new0 (CgPoint, mds->n);
+      for (guint i = 0; i < mds->n; i++)
+        {
+          const char *region = g_hash_table_lookup (regions, cg_dataset_get_code (dataset, i));
+          guint category = 6;
+
+          for (guint r = 0; region_ids[r] != NULL; r++)
+            if (g_strcmp0 (region, region_ids[r]) == 0)
+              category = r;
+          points[i] = (CgPoint) { cg_dataset_get_code (dataset, i), mds->coordinates[2 * i],
+                                  mds->coordinates[2 * i + 1], category };
+        }
+
+      /* Translators: the subtitle of the policy map; the placeholders are a count and a
+       * percentage */
+      subtitle = g_strdup_printf (_("%u countries placed so that distance shows divergence; "
+                                    "the two axes explain %.0f%% of the variance"),
+                                  mds->n, mds->explained * 100);
+      paint = (ScatterPaint) { points, mds->n, labels, _("Policy map"), subtitle, &info };
+      if (width <= 0)
+        width = 1000;
+      if (height <= 0)
+        height = 760;
+      if (!cg_chart_export (output, width, height, dpi, force, paint_scatter, &paint, &error))
+        return input_error (error);
+      return EXIT_OK;
+    }
+
+  /* contrib A B */
+  {
+    g_autofree char *a_code = selection.data != NULL ? g_strdup (argv[2]) : g_ascii_strup (argv[2], -1);
+    g_autofree char *b_code = selection.data != NULL ? g_strdup (argv[3]) : g_ascii_strup (argv[3], -1);
+    int a = cg_dataset_lookup_row (dataset, a_code);
+    int b = cg_dataset_lookup_row (dataset, b_code);
+    g_autoptr(CgExplanation) why = NULL;
+    g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (CgBar));
+    g_autofree char *title = NULL;
+    g_autofree char *subtitle = NULL;
+    CgFramework *framework = cg_dataset_get_framework (dataset);
+    BarsPaint paint;
+
+    if (a < 0 || b < 0)
+      {
+        g_printerr (_("No country or group with the code “%s” has a profile\n"),
+                    a < 0 ? a_code : b_code);
+        return EXIT_BAD_INPUT;
+      }
+    why = cg_explain_pair (dataset, a, b, mode);
+    if (isnan (why->divergence))
+      {
+        g_printerr (_("%s and %s are not comparable: no indicator is known for both\n"),
+                    a_code, b_code);
+        return EXIT_BAD_INPUT;
+      }
+
+    for (guint i = 0; i < why->contributions->len; i++)
+      {
+        CgContribution *c = &g_array_index (why->contributions, CgContribution, i);
+        const CgIndicator *indicator = cg_framework_get_indicator (framework, c->column);
+        g_autofree char *va = NULL;
+        g_autofree char *vb = NULL;
+        CgBar bar;
+
+        if (isnan (c->contribution) || c->contribution <= 0)
+          continue;
+        va = format_coded (indicator, c->value_a);
+        vb = format_coded (indicator, c->value_b);
+        g_ptr_array_add (details, g_strdup_printf ("%s: %s · %s: %s", a_code, va, b_code, vb));
+        bar = (CgBar) { indicator->label, g_ptr_array_index (details, details->len - 1),
+                        c->contribution / why->divergence };
+        g_array_append_val (bars, bar);
+      }
+
+    /* Translators: chart title, “What drives the divergence of France and Germany” */
+    title = g_strdup_printf (_("What drives the divergence of %s and %s"),
+                             cg_dataset_get_name (dataset, a), cg_dataset_get_name (dataset, b));
+    /* Translators: chart subtitle; divergence 0..1 and the share of the framework compared */
+    subtitle = g_strdup_printf (_("Divergence %.2f on %.0f%% of the framework; each bar is an "
+                                  "indicator’s share of it"),
+                                why->divergence, why->coverage * 100);
+    paint = (BarsPaint) { (CgBar *) bars->data, bars->len, title, subtitle, &info };
+    if (width <= 0)
+      width = 1000;
+    if (height <= 0)
+      height = MAX (360, 200 + bars->len * 46);
+    if (!cg_chart_export (output, width, height, dpi, force, paint_bars, &paint, &error))
+      return input_error (error);
+  }
 
   return EXIT_OK;
 }
@@ -1631,11 +1841,8 @@ command_coverage (int    argc,
       total_known += known;
     }
   {
-    static const char *region_ids[] = { "africa", "americas", "arab-states", "asia-pacific",
-                                        "cis", "europe" };
-
     g_string_append (out, "\nCountries with a profile by ITU region:");
-    for (guint r = 0; r < G_N_ELEMENTS (region_ids); r++)
+    for (guint r = 0; region_ids[r] != NULL; r++)
       {
         guint count = 0;
 

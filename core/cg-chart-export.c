@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cg-chart-export.h"
+#include "cg-file-private.h"
 
 /**
  * cg_export_format_from_path:
@@ -106,15 +107,9 @@ cg_chart_export (const char        *path,
       return FALSE;
     }
 
-  tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  fd = g_mkstemp (tmp_path);
+  fd = _cg_file_open_temp (path, &tmp_path, error);
   if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not write %s: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return FALSE;
   close (fd);
 
   switch (format)

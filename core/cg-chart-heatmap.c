@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "cg-chart-heatmap.h"
+#include "cg-chart-private.h"
 
 #define TITLE_SIZE 17.0
 #define SUBTITLE_SIZE 11.5
@@ -24,54 +25,6 @@
 #define MAX_LABEL_SIZE 12.5
 #define MIN_LABEL_SIZE 5.0
 
-static PangoFontDescription *
-make_font (const CgChartStyle *style,
-           double              size,
-           PangoWeight         weight)
-{
-  PangoFontDescription *font = pango_font_description_from_string (style->font_family);
-
-  pango_font_description_set_absolute_size (font, size * style->font_scale * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  return font;
-}
-
-static PangoContext *
-create_measure_context (void)
-{
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (font_map);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Metrics as on a PDF page: independent of the screen's hinting. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 96);
-  cairo_font_options_destroy (options);
-
-  return context;
-}
-
-static void
-measure_text (PangoContext               *context,
-              const PangoFontDescription *font,
-              const char                 *text,
-              double                     *out_width,
-              double                     *out_height)
-{
-  g_autoptr(PangoLayout) layout = pango_layout_new (context);
-  PangoRectangle logical;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (out_width != NULL)
-    *out_width = (double) logical.width / PANGO_SCALE;
-  if (out_height != NULL)
-    *out_height = (double) logical.height / PANGO_SCALE;
-}
-
 static double
 widest_label (PangoContext       *context,
               const CgMatrix     *matrix,
@@ -79,14 +32,14 @@ widest_label (PangoContext       *context,
               double              size,
               gboolean            codes)
 {
-  g_autoptr(PangoFontDescription) font = make_font (style, size, PANGO_WEIGHT_NORMAL);
+  g_autoptr(PangoFontDescription) font = _cg_chart_make_font (style, size, PANGO_WEIGHT_NORMAL);
   double widest = 0;
 
   for (guint i = 0; i < cg_matrix_get_size (matrix); i++)
     {
       double width;
 
-      measure_text (context, font, codes ? cg_matrix_get_code (matrix, i)
+      _cg_chart_measure_text (context, font, codes ? cg_matrix_get_code (matrix, i)
                                          : cg_matrix_get_name (matrix, i), &width, NULL);
       widest = MAX (widest, width);
     }
@@ -150,7 +103,7 @@ cg_heatmap_layout_new (const CgMatrix     *matrix,
   if (n == 0 || width <= 0 || height <= 0)
     return layout;
 
-  context = create_measure_context ();
+  context = _cg_chart_create_measure_context ();
   s = style->font_scale;
   pad = MAX (8.0, MIN (20.0 * s, MIN (width, height) * 0.03));
 
@@ -159,21 +112,21 @@ cg_heatmap_layout_new (const CgMatrix     *matrix,
   layout->title = (CgRect) { pad, pad, width - 2 * pad, title_h };
   layout->footnote = (CgRect) { pad, height - pad - footnote_h, width - 2 * pad, footnote_h };
 
-  legend_font = make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
-  measure_text (context, legend_font, "0.75", &legend_text_w, NULL);
+  legend_font = _cg_chart_make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
+  _cg_chart_measure_text (context, legend_font, "0.75", &legend_text_w, NULL);
   /* Translators: legend entry for cells of two countries that share no indicator */
-  measure_text (context, legend_font, _("Not comparable"), &not_comparable_w, NULL);
+  _cg_chart_measure_text (context, legend_font, _("Not comparable"), &not_comparable_w, NULL);
   {
     double low_w;
     /* Translators: legend entry, two lines: cells whose score rests on few indicators */
-    measure_text (context, legend_font, _("Under 25% of\nindicators compared"), &low_w, NULL);
+    _cg_chart_measure_text (context, legend_font, _("Under 25% of\nindicators compared"), &low_w, NULL);
     not_comparable_w = MAX (not_comparable_w, low_w);
   }
   legend_w = MAX (14 * s + 6 * s + legend_text_w, 20 * s + not_comparable_w) + pad;
   {
     double divergence_w;
     /* Translators: title of the colour scale of the heatmap */
-    measure_text (context, legend_font, _("Divergence"), &divergence_w, NULL);
+    _cg_chart_measure_text (context, legend_font, _("Divergence"), &divergence_w, NULL);
     legend_w = MAX (legend_w, divergence_w + pad);
   }
 
@@ -190,10 +143,10 @@ cg_heatmap_layout_new (const CgMatrix     *matrix,
       double gap = 6 * s;
       double code_w = widest_label (context, matrix, style, label_size, TRUE);
       double avail_w, avail_h;
-      g_autoptr(PangoFontDescription) font = make_font (style, label_size, PANGO_WEIGHT_NORMAL);
+      g_autoptr(PangoFontDescription) font = _cg_chart_make_font (style, label_size, PANGO_WEIGHT_NORMAL);
       double line_h;
 
-      measure_text (context, font, "Ag", NULL, &line_h);
+      _cg_chart_measure_text (context, font, "Ag", NULL, &line_h);
       row_label_w = MIN (widest_label (context, matrix, style, label_size, FALSE) + gap,
                          width * 0.3);
       layout->vertical_columns = cell > 0 && code_w + 4 > cell;
@@ -287,59 +240,6 @@ cg_heatmap_layout_hit_test (const CgHeatmapLayout *layout,
 }
 
 static void
-draw_text (cairo_t                    *cr,
-           const PangoFontDescription *font,
-           const char                 *text,
-           double                      x,
-           double                      y,
-           double                      max_width,
-           double                      xalign,
-           double                      yalign)
-{
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoRectangle logical;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_get_extents (layout, NULL, &logical);
-
-  cairo_move_to (cr, x - xalign * logical.width / PANGO_SCALE,
-                 y - yalign * logical.height / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-hatch_rect (cairo_t            *cr,
-            const CgChartStyle *style,
-            double              x,
-            double              y,
-            double              w,
-            double              h)
-{
-  double step = MAX (4.0, MIN (w, h) / 3);
-
-  cg_chart_set_source_color (cr, &style->not_comparable);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_fill_preserve (cr);
-  cairo_save (cr);
-  cairo_clip (cr);
-  cg_chart_set_source_color (cr, &style->muted);
-  cairo_set_line_width (cr, MAX (0.75, step / 6));
-  for (double d = -h; d < w; d += step)
-    {
-      cairo_move_to (cr, x + d, y + h);
-      cairo_line_to (cr, x + d + h, y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
 draw_dendrogram (cairo_t               *cr,
                  const CgTree          *tree,
                  const CgHeatmapLayout *layout,
@@ -417,13 +317,13 @@ draw_legend (cairo_t               *cr,
              const CgHeatmapLayout *layout,
              const CgChartStyle    *style)
 {
-  g_autoptr(PangoFontDescription) font = make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
+  g_autoptr(PangoFontDescription) font = _cg_chart_make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
   const CgRect *bar = &layout->legend_bar;
   const CgRect *nc = &layout->legend_not_comparable;
   int y0 = (int) floor (bar->y), y1 = (int) ceil (bar->y + bar->height);
 
   cg_chart_set_source_color (cr, &style->foreground);
-  draw_text (cr, font, _("Divergence"), bar->x, bar->y - 4 * style->font_scale, 0, 0, 1);
+  _cg_chart_draw_text (cr, font, _("Divergence"), bar->x, bar->y - 4 * style->font_scale, 0, 0, 1);
 
   /* 1 at the top: the most divergent end of the scale. */
   for (int y = y0; y < y1; y++)
@@ -454,12 +354,12 @@ draw_legend (cairo_t               *cr,
       cairo_line_to (cr, bar->x + bar->width + 3 * style->font_scale, floor (y) + 0.5);
       cairo_stroke (cr);
       cg_chart_set_source_color (cr, &style->foreground);
-      draw_text (cr, font, text, bar->x + bar->width + 5 * style->font_scale, y, 0, 0, 0.5);
+      _cg_chart_draw_text (cr, font, text, bar->x + bar->width + 5 * style->font_scale, y, 0, 0, 0.5);
     }
 
-  hatch_rect (cr, style, nc->x, nc->y, nc->width, nc->height);
+  _cg_chart_hatch_rect (cr, style, nc->x, nc->y, nc->width, nc->height);
   cg_chart_set_source_color (cr, &style->foreground);
-  draw_text (cr, font, _("Not comparable"), nc->x + nc->width + 5 * style->font_scale,
+  _cg_chart_draw_text (cr, font, _("Not comparable"), nc->x + nc->width + 5 * style->font_scale,
              nc->y + nc->height / 2, 0, 0, 0.5);
 
   {
@@ -472,7 +372,7 @@ draw_legend (cairo_t               *cr,
     cairo_fill (cr);
     draw_low_coverage_mark (cr, &color, low->x, low->y, low->width);
     cg_chart_set_source_color (cr, &style->foreground);
-    draw_text (cr, font, _("Under 25% of\nindicators compared"),
+    _cg_chart_draw_text (cr, font, _("Under 25% of\nindicators compared"),
                low->x + low->width + 5 * style->font_scale, low->y, 0, 0, 0);
   }
 }
@@ -515,9 +415,9 @@ cg_heatmap_render (cairo_t               *cr,
 
   cairo_save (cr);
 
-  title_font = make_font (style, TITLE_SIZE, PANGO_WEIGHT_BOLD);
-  subtitle_font = make_font (style, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
-  footnote_font = make_font (style, FOOTNOTE_SIZE, PANGO_WEIGHT_NORMAL);
+  title_font = _cg_chart_make_font (style, TITLE_SIZE, PANGO_WEIGHT_BOLD);
+  subtitle_font = _cg_chart_make_font (style, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
+  footnote_font = _cg_chart_make_font (style, FOOTNOTE_SIZE, PANGO_WEIGHT_NORMAL);
   label_font = pango_font_description_from_string (style->font_family);
   pango_font_description_set_absolute_size (label_font, layout->label_font_size * PANGO_SCALE);
   value_font = pango_font_description_copy (label_font);
@@ -530,7 +430,7 @@ cg_heatmap_render (cairo_t               *cr,
 
   /* Title and what the colours mean. */
   cg_chart_set_source_color (cr, &style->foreground);
-  draw_text (cr, title_font,
+  _cg_chart_draw_text (cr, title_font,
              info != NULL && info->title != NULL ? info->title : _("Divergence of OTT policies"),
              layout->title.x, layout->title.y, layout->title.width, 0, 0);
 
@@ -555,7 +455,7 @@ cg_heatmap_render (cairo_t               *cr,
                                              n),
                                 n);
   cg_chart_set_source_color (cr, &style->muted);
-  draw_text (cr, subtitle_font, subtitle, layout->title.x,
+  _cg_chart_draw_text (cr, subtitle_font, subtitle, layout->title.x,
              layout->title.y + TITLE_SIZE * 1.35 * style->font_scale, layout->title.width,
              0, 0);
 
@@ -572,7 +472,7 @@ cg_heatmap_render (cairo_t               *cr,
 
           if (isnan (d))
             {
-              hatch_rect (cr, style, x0, y0, x1 - x0 - inset, y1 - y0 - inset);
+              _cg_chart_hatch_rect (cr, style, x0, y0, x1 - x0 - inset, y1 - y0 - inset);
               continue;
             }
 
@@ -602,7 +502,7 @@ cg_heatmap_render (cairo_t               *cr,
 
                 g_snprintf (text, sizeof text, "%.2f", d);
                 cg_chart_set_source_color (cr, &ink);
-                draw_text (cr, value_font, text, (x0 + x1) / 2, (y0 + y1) / 2, 0, 0.5, 0.5);
+                _cg_chart_draw_text (cr, value_font, text, (x0 + x1) / 2, (y0 + y1) / 2, 0, 0.5, 0.5);
               }
           }
         }
@@ -611,7 +511,7 @@ cg_heatmap_render (cairo_t               *cr,
   /* Row labels: names, right of the cells; column labels: codes, above them. */
   cg_chart_set_source_color (cr, &style->foreground);
   for (guint r = 0; r < n; r++)
-    draw_text (cr, label_font, cg_matrix_get_name (matrix, layout->order[r]),
+    _cg_chart_draw_text (cr, label_font, cg_matrix_get_name (matrix, layout->order[r]),
                layout->row_labels.x + 6 * style->font_scale, cells->y + (r + 0.5) * cell,
                layout->row_labels.width - 6 * style->font_scale, 0, 0.5);
 
@@ -626,12 +526,12 @@ cg_heatmap_render (cairo_t               *cr,
           cairo_save (cr);
           cairo_translate (cr, x, y);
           cairo_rotate (cr, -G_PI / 2);
-          draw_text (cr, label_font, code, 0, 0, 0, 0, 0.5);
+          _cg_chart_draw_text (cr, label_font, code, 0, 0, 0, 0, 0.5);
           cairo_restore (cr);
         }
       else
         {
-          draw_text (cr, label_font, code, x, y, 0, 0.5, 1);
+          _cg_chart_draw_text (cr, label_font, code, x, y, 0, 0.5, 1);
         }
     }
 
@@ -642,7 +542,7 @@ cg_heatmap_render (cairo_t               *cr,
 
   footnote = cg_chart_dup_footnote (info);
   cg_chart_set_source_color (cr, &style->muted);
-  draw_text (cr, footnote_font, footnote, layout->footnote.x, layout->footnote.y,
+  _cg_chart_draw_text (cr, footnote_font, footnote, layout->footnote.x, layout->footnote.y,
              layout->footnote.width, 0, 0);
 
   cairo_restore (cr);

@@ -10,7 +10,10 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include <pango/pangocairo.h>
+
 #include "cg-chart.h"
+#include "cg-chart-private.h"
 
 /* viridis (van der Walt and Smith, matplotlib; CC0) sampled at 0, 0.1, … 1.
  * Perceptually uniform and readable with the common colour-vision deficiencies. */
@@ -156,3 +159,107 @@ cg_chart_dup_footnote (const CgChartInfo *info)
 
   return g_string_free (text, FALSE);
 }
+
+/* Text and fills every chart shares. Sizes are in surface units (CSS pixels). */
+
+PangoFontDescription *
+_cg_chart_make_font (const CgChartStyle *style,
+           double              size,
+           PangoWeight         weight)
+{
+  PangoFontDescription *font = pango_font_description_from_string (style->font_family);
+
+  pango_font_description_set_absolute_size (font, size * style->font_scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  return font;
+}
+
+PangoContext *
+_cg_chart_create_measure_context (void)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Metrics as on a PDF page: independent of the screen's hinting. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 96);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
+void
+_cg_chart_measure_text (PangoContext               *context,
+              const PangoFontDescription *font,
+              const char                 *text,
+              double                     *out_width,
+              double                     *out_height)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (out_width != NULL)
+    *out_width = (double) logical.width / PANGO_SCALE;
+  if (out_height != NULL)
+    *out_height = (double) logical.height / PANGO_SCALE;
+}
+
+void
+_cg_chart_draw_text (cairo_t                    *cr,
+           const PangoFontDescription *font,
+           const char                 *text,
+           double                      x,
+           double                      y,
+           double                      max_width,
+           double                      xalign,
+           double                      yalign)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  cairo_move_to (cr, x - xalign * logical.width / PANGO_SCALE,
+                 y - yalign * logical.height / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
+void
+_cg_chart_hatch_rect (cairo_t            *cr,
+            const CgChartStyle *style,
+            double              x,
+            double              y,
+            double              w,
+            double              h)
+{
+  double step = MAX (4.0, MIN (w, h) / 3);
+
+  cg_chart_set_source_color (cr, &style->not_comparable);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill_preserve (cr);
+  cairo_save (cr);
+  cairo_clip (cr);
+  cg_chart_set_source_color (cr, &style->muted);
+  cairo_set_line_width (cr, MAX (0.75, step / 6));
+  for (double d = -h; d < w; d += step)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+

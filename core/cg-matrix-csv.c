@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cg-divergence.h"
+#include "cg-file-private.h"
 #include "cg-format.h"
 #include "cg-matrix-csv.h"
 
@@ -98,14 +99,15 @@ output_open (Output      *output,
     }
 
   /* Beside the target, renamed over it at the end: never a half-written file. */
-  output->tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  fd = g_mkstemp (output->tmp_path);
-  if (fd < 0 || (output->file = fdopen (fd, "w")) == NULL)
+  fd = _cg_file_open_temp (path, &output->tmp_path, error);
+  if (fd < 0)
+    return FALSE;
+  if ((output->file = fdopen (fd, "w")) == NULL)
     {
       int saved_errno = errno;
 
-      if (fd >= 0)
-        close (fd);
+      close (fd);
+      g_unlink (output->tmp_path);
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                    _("Could not write %s: %s"), path, g_strerror (saved_errno));
       g_clear_pointer (&output->tmp_path, g_free);

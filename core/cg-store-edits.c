@@ -21,6 +21,7 @@
 
 #include "cg-autocleanups-private.h"
 #include "cg-country-names.h"
+#include "cg-file-private.h"
 #include "cg-store.h"
 #include "cg-store-private.h"
 
@@ -425,15 +426,11 @@ cg_store_export_profile (CgStore     *self,
   xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
 
   /* Write beside the target, check what was written, then move it into place. */
-  tmp_path = g_strdup_printf ("%s.XXXXXX", path);
   {
-    int fd = g_mkstemp (tmp_path);
+    int fd = _cg_file_open_temp (path, &tmp_path, error);
 
     if (fd < 0)
       {
-        int saved_errno = errno;
-        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                     _("Could not write %s: %s"), path, g_strerror (saved_errno));
         xmlFree (buffer);
         return FALSE;
       }

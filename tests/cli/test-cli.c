@@ -333,6 +333,22 @@ test_analysis_commands (void)
   g_assert_true (g_str_has_prefix (mds.out, "country,x,y\n"));
   g_assert_nonnull (strstr (mds.err, "of the variance"));
 
+  {
+    g_auto(Run) contrib = { 0, };
+    g_auto(Run) map = { 0, };
+    g_autofree char *svg = g_build_filename (g_get_user_cache_dir (), "contrib.svg", NULL);
+    g_autofree char *png = g_build_filename (g_get_user_cache_dir (), "map.png", NULL);
+    g_autofree char *contents = NULL;
+
+    run_cli (&contrib, "chart", "contrib", "FR", "DE", "-o", svg, NULL);
+    g_assert_cmpint (contrib.status, ==, 0);
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "<?xml"));
+    run_cli (&map, "chart", "mds", "--countries", "FR,DE,GB,KE,TZ,UG,US,BR", "-o", png, NULL);
+    g_assert_cmpint (map.status, ==, 0);
+    g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  }
+
   g_assert_true (g_file_set_contents (weights, "id,weight\nprivacy,-2\n", -1, NULL));
   run_cli (&weighted, "matrix", "--weights", weights, NULL);
   g_assert_cmpint (weighted.status, ==, 1);

@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cg-chart-bars.h"
 #include "cg-chart-export.h"
+#include "cg-chart-scatter.h"
 #include "cg-chart-heatmap.h"
 
 static CgMatrix *
@@ -309,6 +311,88 @@ test_export (void)
   g_rmdir (dir);
 }
 
+static void
+test_bars (void)
+{
+  static const CgBar bars[] = {
+    { "Regional roaming", "FR: yes · GB: no", 0.83 },
+    { "Age of digital consent", "FR: 15 · GB: 13", 0.09 },
+    { "Digital services tax", NULL, 0.08 },
+  };
+  g_autoptr(CgBarsLayout) layout = NULL;
+  g_autoptr(CgBarsLayout) tiny = NULL;
+  CgChartStyle style;
+
+  cg_chart_style_init_light (&style);
+  layout = cg_bars_layout_new (bars, G_N_ELEMENTS (bars), 1000, 400, &style);
+  g_assert_cmpuint (layout->n, ==, 3);
+  /* The scale ends at the next tenth above the largest share. */
+  g_assert_cmpfloat_with_epsilon (layout->scale_max, 0.9, 1e-12);
+  g_assert_cmpfloat (layout->plot.x + layout->plot.width, <=, 1000);
+  g_assert_cmpfloat (layout->plot.y, >=, layout->title.y + layout->title.height);
+  g_assert_cmpfloat (layout->plot.y + layout->plot.height, <=, layout->footnote.y);
+
+  /* Too small for all: only the bars that fit, largest first. */
+  tiny = cg_bars_layout_new (bars, G_N_ELEMENTS (bars), 600, 180, &style);
+  g_assert_cmpuint (tiny->n, <, 3);
+}
+
+static void
+test_scatter (void)
+{
+  CgPoint points[40];
+  const char *categories[] = { "One", "Two", "Three", NULL };
+  g_autoptr(CgScatterLayout) layout = NULL;
+  g_autofree char **labels = g_new0 (char *, 41);
+  CgChartStyle style;
+  guint labelled = 0;
+
+  cg_chart_style_init_light (&style);
+  for (guint i = 0; i < 40; i++)
+    {
+      labels[i] = g_strdup_printf ("C%02u", i);
+      points[i] = (CgPoint) { labels[i], cos (i * 0.7) * (1 + i % 5), sin (i * 0.7) * (1 + i % 3),
+                              i % 3 };
+    }
+  layout = cg_scatter_layout_new (points, 40, categories, 900, 700, &style);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      /* Every point inside the plot; every label too, and clear of the others. */
+      g_assert_cmpfloat (layout->px[i], >=, layout->plot.x);
+      g_assert_cmpfloat (layout->px[i], <=, layout->plot.x + layout->plot.width);
+      g_assert_cmpfloat (layout->py[i], >=, layout->plot.y);
+      g_assert_cmpfloat (layout->py[i], <=, layout->plot.y + layout->plot.height);
+      if (!layout->labelled[i])
+        continue;
+      labelled++;
+      for (guint j = 0; j < i; j++)
+        {
+          const CgRect *a = &layout->labels[i], *b = &layout->labels[j];
+
+          if (!layout->labelled[j])
+            continue;
+          g_assert_false (a->x < b->x + b->width && b->x < a->x + a->width &&
+                          a->y < b->y + b->height && b->y < a->y + a->height);
+        }
+      g_assert_cmpint (cg_scatter_layout_hit_test (layout, layout->px[i], layout->py[i]), ==,
+                       (int) i);
+    }
+  g_assert_cmpuint (labelled, >, 20);
+  g_assert_cmpint (cg_scatter_layout_hit_test (layout, 1, 1), ==, -1);
+
+  /* Up is up: the point with the largest y is drawn highest. */
+  {
+    guint top = 0;
+    for (guint i = 1; i < 40; i++)
+      if (points[i].y > points[top].y)
+        top = i;
+    for (guint i = 0; i < 40; i++)
+      g_assert_cmpfloat (layout->py[top], <=, layout->py[i]);
+  }
+  g_strfreev (g_steal_pointer (&labels));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -320,6 +404,8 @@ main (int    argc,
   g_test_add_func ("/core/chart/heatmap-hit-test", test_layout_hit_test);
   g_test_add_func ("/core/chart/heatmap-pixels", test_render_pixels);
   g_test_add_func ("/core/chart/export", test_export);
+  g_test_add_func ("/core/chart/bars-layout", test_bars);
+  g_test_add_func ("/core/chart/scatter-layout", test_scatter);
 
   return g_test_run ();
 }

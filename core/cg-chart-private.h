@@ -1,0 +1,38 @@
+/* cg-chart-private.h: drawing helpers the charts share
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "cg-chart.h"
+
+G_BEGIN_DECLS
+
+PangoFontDescription *_cg_chart_make_font              (const CgChartStyle         *style,
+                                                        double                      size,
+                                                        PangoWeight                 weight);
+PangoContext         *_cg_chart_create_measure_context (void);
+void                  _cg_chart_measure_text           (PangoContext               *context,
+                                                        const PangoFontDescription *font,
+                                                        const char                 *text,
+                                                        double                     *out_width,
+                                                        double                     *out_height);
+void                  _cg_chart_draw_text              (cairo_t                    *cr,
+                                                        const PangoFontDescription *font,
+                                                        const char                 *text,
+                                                        double                      x,
+                                                        double                      y,
+                                                        double                      max_width,
+                                                        double                      xalign,
+                                                        double                      yalign);
+void                  _cg_chart_hatch_rect             (cairo_t                    *cr,
+                                                        const CgChartStyle         *style,
+                                                        double                      x,
+                                                        double                      y,
+                                                        double                      w,
+                                                        double                      h);
+
+G_END_DECLS
