@@ -484,7 +484,8 @@ cg_heatmap_render (cairo_t               *cr,
             cairo_rectangle (cr, x0, y0, x1 - x0 - inset, y1 - y0 - inset);
             cairo_fill (cr);
 
-            if (r != c &&
+            /* Below 9 pixels a dot would fill the cell; the tooltip still tells. */
+            if (r != c && cell >= 9 &&
                 cg_matrix_get_coverage (matrix, layout->order[r], layout->order[c]) <
                 CG_HEATMAP_LOW_COVERAGE)
               {

@@ -162,6 +162,30 @@ cg_comparison_get_dataset (CgComparison *self)
   return self->dataset;
 }
 
+/**
+ * cg_comparison_set_dataset:
+ * @dataset: the countries at another date or with other weights
+ *
+ * Replaces the data, keeping the countries selected that are still in it.
+ */
+void
+cg_comparison_set_dataset (CgComparison *self,
+                           CgDataset    *dataset)
+{
+  g_auto(GStrv) selection = NULL;
+
+  g_return_if_fail (CG_IS_COMPARISON (self));
+  g_return_if_fail (dataset != NULL);
+
+  selection = cg_comparison_dup_selection (self);
+  g_clear_pointer (&self->dataset, cg_dataset_unref);
+  self->dataset = cg_dataset_ref (dataset);
+  g_free (self->selected);
+  self->selected = g_new0 (gboolean, MAX (cg_dataset_get_n_rows (dataset), 1));
+  self->n_selected = 0;
+  cg_comparison_set_selection (self, (const char * const *) selection);
+}
+
 gboolean
 cg_comparison_get_selected (CgComparison *self,
                             const char   *code)

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (CgComparison, cg_comparison, CG, COMPARISON, GObject)
 
 CgComparison *cg_comparison_new             (CgDataset     *dataset);
 CgDataset    *cg_comparison_get_dataset     (CgComparison  *self);
+void          cg_comparison_set_dataset     (CgComparison  *self,
+                                             CgDataset     *dataset);
 gboolean      cg_comparison_get_selected    (CgComparison  *self,
                                              const char    *code);
 void          cg_comparison_set_selected    (CgComparison  *self,

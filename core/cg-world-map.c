@@ -51,12 +51,7 @@ G_DEFINE_QUARK (cg-world-map-error-quark, cg_world_map_error)
 #define EE_A2 (-0.081106)
 #define EE_A3 0.000893
 #define EE_A4 0.003796
-#define EE_M  (G_SQRT3 / 2.0)
-
-#ifndef G_SQRT3
-#undef EE_M
 #define EE_M  0.86602540378443864676  /* sqrt (3) / 2 */
-#endif
 
 typedef struct
 {
@@ -476,8 +471,14 @@ parse_point (Parser  *parser,
   if (lon_token == NULL || !parse_coordinate (lon_token, &lon))
     {
       set_parse_error (error, parser,
-                       _("Expected a point “LONGITUDE LATITUDE”; “%s” is not a longitude. "
-                         "The ring of line %d needs %u more points."),
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "“%s” is not a longitude: expected a point "
+                                    "“LONGITUDE LATITUDE”, as the ring of line %d needs "
+                                    "%u more point.",
+                                    "“%s” is not a longitude: expected a point "
+                                    "“LONGITUDE LATITUDE”, as the ring of line %d needs "
+                                    "%u more points.",
+                                    parser->points_left),
                        lon_token != NULL ? lon_token : "", parser->ring_line,
                        parser->points_left);
       return FALSE;
@@ -545,6 +546,7 @@ parse_line (Parser  *parser,
 {
   char *cursor = text;
   const char *keyword;
+  double number;
 
   while (*cursor == ' ' || *cursor == '\t')
     cursor++;
@@ -585,7 +587,7 @@ parse_line (Parser  *parser,
   if (g_str_equal (keyword, "ring") || g_str_equal (keyword, "hole"))
     return parse_ring (parser, keyword, cursor, error);
 
-  if (parser->country_line != 0 && parse_coordinate (keyword, &(double) { 0 }))
+  if (parser->country_line != 0 && parse_coordinate (keyword, &number))
     set_parse_error (error, parser, _("The ring of line %d has more points than it says."),
                      parser->ring_line);
   else
@@ -619,10 +621,13 @@ parse_contents (Parser      *parser,
                            MAX_LINE_LENGTH);
           return FALSE;
         }
-      if (memchr (p, '\0', n) != NULL)
+      for (gsize i = 0; i < n; i++)
         {
-          set_parse_error (error, parser, _("The line contains a NUL byte."));
-          return FALSE;
+          if ((guchar) p[i] < 0x20 && p[i] != '\t')
+            {
+              set_parse_error (error, parser, _("The line contains a control character."));
+              return FALSE;
+            }
         }
       if (!g_utf8_validate_len (p, n, NULL))
         {
@@ -642,7 +647,10 @@ parse_contents (Parser      *parser,
     {
       parser->line = parser->ring_line;
       set_parse_error (error, parser,
-                       _("The file ends in this ring: %u of its points are missing."),
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "The file ends in this ring: %u of its points is missing.",
+                                    "The file ends in this ring: %u of its points are missing.",
+                                    parser->points_left),
                        parser->points_left);
       return FALSE;
     }
@@ -651,10 +659,12 @@ parse_contents (Parser      *parser,
   if (parser->map->countries->len == 0)
     {
       parser->line = MAX (parser->line, 1);
-      set_parse_error (error, parser,
-                       parser->seen_header
-                         ? _("The file has no country.")
-                         : _("This is not a world map file: expected “world 1” first."));
+      if (parser->seen_header)
+        set_parse_error (error, parser, _("The file has no country."));
+      else
+        set_parse_error (error, parser,
+                         _("This is not a world map file: expected “world %s” first."),
+                         FORMAT_VERSION);
       return FALSE;
     }
 
@@ -685,14 +695,21 @@ cg_world_map_new_from_file (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Check the size before reading: a wrong path must not fill the memory. */
-  if (g_stat (path, &st) == 0 && (!S_ISREG (st.st_mode) || st.st_size > MAX_FILE_SIZE))
+  if (g_stat (path, &st) == 0)
     {
-      g_set_error (error, CG_WORLD_MAP_ERROR, CG_WORLD_MAP_ERROR_READ,
-                   S_ISREG (st.st_mode)
-                     ? _("%s: The file is larger than %d MiB: it is not a world map.")
-                     : _("%s: This is not a regular file."),
-                   path, MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, CG_WORLD_MAP_ERROR, CG_WORLD_MAP_ERROR_READ,
+                       _("%s: This is not a regular file."), path);
+          return NULL;
+        }
+      if (st.st_size > MAX_FILE_SIZE)
+        {
+          g_set_error (error, CG_WORLD_MAP_ERROR, CG_WORLD_MAP_ERROR_READ,
+                       _("%s: The file is larger than %d MiB: it is not a world map."),
+                       path, MAX_FILE_SIZE / (1024 * 1024));
+          return NULL;
+        }
     }
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {

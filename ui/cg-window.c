@@ -18,35 +18,14 @@
 #include "cg-heatmap-view.h"
 #include "cg-store.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
-struct _CgWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
-  GtkSearchEntry       *search_entry;
-  GtkListView          *country_list;
-  GtkStack             *chart_stack;
-  CgHeatmapView        *heatmap_view;
-
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  CgComparison         *comparison;
-  GListModel           *countries;
-  GtkCustomFilter      *filter;
-  GPtrArray            *bound_checks;  /* check buttons of the visible rows */
-  char                 *framework_label;
-  GtkFileChooserNative *export_chooser;
-};
 
 G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
 
 typedef struct
 {
+  CgStore    *store;
   CgDataset  *dataset;
   GListModel *countries;
 } LoadResult;
@@ -58,6 +37,7 @@ load_result_free (gpointer data)
 
   g_clear_pointer (&result->dataset, cg_dataset_unref);
   g_clear_object (&result->countries);
+  g_clear_object (&result->store);
   g_free (result);
 }
 
@@ -90,6 +70,8 @@ load_thread (GTask        *task,
       return;
     }
 
+  /* The window uses the store from now on, one thread at a time. */
+  result->store = g_steal_pointer (&store);
   g_task_return_pointer (task, result, load_result_free);
 }
 
@@ -124,11 +106,13 @@ comparison_changed_cb (CgWindow *self)
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u country selected",
                                            "%u of %u countries selected", n_total),
                               n_selected, n_total);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart",
                                  cg_comparison_get_matrix (self->comparison) != NULL);
   update_checks (self);
+  _cg_window_update_compare (self);
+  _cg_window_update_map (self);
 
   selection = cg_comparison_dup_selection (self->comparison);
   g_settings_set_strv (self->settings, "selected-countries", (const char * const *) selection);
@@ -183,11 +167,16 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data_full (G_OBJECT (check), "country-code",
                           g_strdup (cg_country_get_code (country)), g_free);
   gtk_label_set_text (GTK_LABEL (code), cg_country_get_code (country));
+  gtk_widget_set_sensitive (check, cg_country_get_has_profile (country));
 
-  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator known",
-                                          "%u indicators known",
-                                          cg_country_get_n_values (country)),
-                             cg_country_get_n_values (country));
+  if (cg_country_get_has_profile (country))
+    tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator known",
+                                            "%u indicators known",
+                                            cg_country_get_n_values (country)),
+                               cg_country_get_n_values (country));
+  else
+    /* Translators: tooltip of a Member State the data set has no profile of yet */
+    tooltip = g_strdup (_("No policy profile yet"));
   gtk_widget_set_tooltip_text (box, tooltip);
 
   g_ptr_array_add (self->bound_checks, check);
@@ -215,6 +204,16 @@ country_matches (gpointer item,
   g_autofree char *needle = NULL;
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
+
+  {
+    guint region = gtk_drop_down_get_selected (self->region_dropdown);
+    static const char *ids[] = { NULL, "africa", "americas", "arab-states", "asia-pacific",
+                                 "cis", "europe" };
+
+    if (region > 0 && region < G_N_ELEMENTS (ids) &&
+        g_strcmp0 (cg_country_get_region (CG_COUNTRY (item)), ids[region]) != 0)
+      return FALSE;
+  }
 
   if (query == NULL || *query == '\0')
     return TRUE;
@@ -247,6 +246,141 @@ country_activated_cb (CgWindow *self,
 }
 
 static void
+fill_presets (CgWindow    *self,
+              CgFramework *framework)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  self->preset_ids = gtk_string_list_new (NULL);
+  for (guint i = 0; i < cg_framework_get_n_presets (framework); i++)
+    {
+      const CgPreset *preset = cg_framework_get_preset (framework, i);
+
+      /* Labels come from the framework: data, not translatable strings. */
+      gtk_string_list_append (labels, preset->label);
+      gtk_string_list_append (self->preset_ids, preset->id);
+    }
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->preset_dropdown, G_LIST_MODEL (labels));
+  gtk_widget_set_visible (GTK_WIDGET (self->preset_dropdown),
+                          cg_framework_get_n_presets (framework) > 0);
+  self->updating = FALSE;
+}
+
+static void
+update_date_label (CgWindow *self)
+{
+  if (self->as_of == NULL)
+    /* Translators: the date control when it shows today's rules */
+    gtk_menu_button_set_label (self->date_button, _("Today"));
+  else
+    {
+      g_autoptr(GDateTime) date = NULL;
+      g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", self->as_of);
+      g_autofree char *label = NULL;
+
+      date = g_date_time_new_from_iso8601 (iso, NULL);
+      /* Translators: the date control, e.g. “As of 1 January 2020”; %x is the locale's date */
+      label = date != NULL ? g_date_time_format (date, _("As of %x")) : g_strdup (self->as_of);
+      gtk_menu_button_set_label (self->date_button, label);
+    }
+}
+
+/* The rules at another date, or other weights: the same countries stay selected. */
+static void
+reload_dataset (CgWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgDataset) dataset = NULL;
+  guint preset = gtk_drop_down_get_selected (self->preset_dropdown);
+
+  if (self->store == NULL || self->comparison == NULL)
+    return;
+
+  dataset = cg_store_load_dataset (self->store, self->as_of, &error);
+  if (dataset != NULL && self->preset_ids != NULL &&
+      preset < g_list_model_get_n_items (G_LIST_MODEL (self->preset_ids)))
+    cg_dataset_apply_preset (dataset, gtk_string_list_get_string (self->preset_ids, preset),
+                             &error);
+  if (error != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  cg_heatmap_view_set_info (self->heatmap_view, cg_dataset_get_as_of (dataset),
+                            self->framework_label);
+  cg_comparison_set_dataset (self->comparison, dataset);
+  _cg_window_update_group (self);
+}
+
+static void
+preset_changed_cb (CgWindow *self)
+{
+  if (!self->updating)
+    reload_dataset (self);
+}
+
+static void
+set_preset_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  guint n;
+
+  if (self->preset_ids == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->preset_ids));
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (gtk_string_list_get_string (self->preset_ids, i), id))
+      gtk_drop_down_set_selected (self->preset_dropdown, i);
+}
+
+static void
+day_selected_cb (CgWindow *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+
+  g_free (self->as_of);
+  self->as_of = g_date_time_format (date, "%Y-%m-%d");
+  update_date_label (self);
+  reload_dataset (self);
+}
+
+static void
+today_clicked_cb (CgWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_clear_pointer (&self->as_of, g_free);
+  update_date_label (self);
+  gtk_calendar_select_day (self->calendar, now);
+  g_clear_pointer (&self->as_of, g_free);
+  update_date_label (self);
+  reload_dataset (self);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+static void
+region_changed_cb (CgWindow *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+view_changed_cb (CgWindow *self)
+{
+  /* Export works on the chart of the page shown. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart",
+                                 g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                            "group") != 0 &&
+                                 cg_heatmap_view_get_matrix (self->heatmap_view) != NULL);
+}
+
+static void
 show_loaded (CgWindow   *self,
              LoadResult *result)
 {
@@ -255,9 +389,30 @@ show_loaded (CgWindow   *self,
   g_autoptr(GtkNoSelection) selection = NULL;
   g_auto(GStrv) saved = NULL;
   CgFramework *framework = cg_dataset_get_framework (result->dataset);
+  static const char *region_labels[] = {
+    N_("All Regions"), N_("Africa"), N_("Americas"), N_("Arab States"),
+    N_("Asia and the Pacific"), N_("CIS"), N_("Europe"), NULL,
+  };
+  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
 
+  for (guint i = 0; region_labels[i] != NULL; i++)
+    gtk_string_list_append (regions, _(region_labels[i]));
+  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (regions));
+
+  self->store = g_object_ref (result->store);
   self->comparison = cg_comparison_new (result->dataset);
   self->countries = g_object_ref (result->countries);
+  self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (self->countries); i++)
+    {
+      g_autoptr(CgCountry) country = g_list_model_get_item (self->countries, i);
+
+      if (cg_country_get_region (country) != NULL)
+        g_hash_table_insert (self->regions, g_strdup (cg_country_get_code (country)),
+                             g_strdup (cg_country_get_region (country)));
+    }
+  fill_presets (self, framework);
+  update_date_label (self);
   self->framework_label = g_strdup_printf ("%s v%u", cg_framework_get_id (framework),
                                           cg_framework_get_version (framework));
   cg_heatmap_view_set_info (self->heatmap_view, cg_dataset_get_as_of (result->dataset),
@@ -293,6 +448,9 @@ show_loaded (CgWindow   *self,
       cg_comparison_set_selection (self->comparison, (const char * const *) all);
     }
 
+  _cg_window_fill_views (self);
+  _cg_window_update_compare (self);
+  _cg_window_update_map (self);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 }
 
@@ -389,7 +547,8 @@ toggle_country_action_cb (GtkWidget  *widget,
 
 typedef struct
 {
-  CgHeatmapView *view;
+  CgWindow *window;
+  GtkWidget *view;
 } ExportPaint;
 
 static void
@@ -403,7 +562,23 @@ paint_export (cairo_t  *cr,
 
   /* Exports are for papers and slides: always the light style. */
   cg_chart_style_init_light (&style);
-  cg_heatmap_view_paint (paint->view, cr, width, height, &style);
+  if (CG_IS_HEATMAP_VIEW (paint->view))
+    cg_heatmap_view_paint (CG_HEATMAP_VIEW (paint->view), cr, width, height, &style);
+  else
+    cg_chart_view_paint (CG_CHART_VIEW (paint->view), cr, width, height, &style);
+}
+
+/* The chart of the page shown. */
+static GtkWidget *
+visible_chart (CgWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (page, "compare") == 0)
+    return GTK_WIDGET (self->compare_view);
+  if (g_strcmp0 (page, "map") == 0)
+    return GTK_WIDGET (self->map_view);
+  return GTK_WIDGET (self->heatmap_view);
 }
 
 static void
@@ -427,7 +602,7 @@ export_response_cb (GtkNativeDialog *chooser,
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
-  ExportPaint paint = { self->heatmap_view };
+  ExportPaint paint = { self, visible_chart (self) };
   double width, height;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -449,8 +624,8 @@ export_response_cb (GtkNativeDialog *chooser,
       }
   }
 
-  width = MAX (gtk_widget_get_width (GTK_WIDGET (self->heatmap_view)), 640);
-  height = MAX (gtk_widget_get_height (GTK_WIDGET (self->heatmap_view)), 480);
+  width = MAX (gtk_widget_get_width (paint.view), 640);
+  height = MAX (gtk_widget_get_height (paint.view), 480);
 
   /* The file chooser already asked before replacing a file. */
   if (!cg_chart_export (path, width, height, 192, TRUE, paint_export, &paint, &error))
@@ -516,6 +691,11 @@ cg_window_dispose (GObject *object)
   g_clear_object (&self->countries);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_object (&self->preset_ids);
+  g_clear_object (&self->compare_codes);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->regions, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
   g_clear_pointer (&self->bound_checks, g_ptr_array_unref);
@@ -529,6 +709,7 @@ cg_window_finalize (GObject *object)
   CgWindow *self = CG_WINDOW (object);
 
   g_free (self->framework_label);
+  g_free (self->as_of);
 
   G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
 }
@@ -543,6 +724,7 @@ cg_window_class_init (CgWindowClass *klass)
   object_class->finalize = cg_window_finalize;
 
   g_type_ensure (CG_TYPE_HEATMAP_VIEW);
+  g_type_ensure (CG_TYPE_CHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                CG_RESOURCE_PREFIX "/cg-window.ui");
@@ -554,6 +736,17 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, country_list);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, heatmap_view);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, preset_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, date_button);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, today_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, region_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  _cg_window_views_class_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, country_activated_cb);
 
@@ -565,6 +758,7 @@ cg_window_class_init (CgWindowClass *klass)
                                    toggle_country_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL,
                                    export_chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.set-preset", "s", set_preset_action_cb);
 }
 
 static void

@@ -82,6 +82,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         g_autoptr(CgExplanation) explanation = cg_explain_pair (dataset, 0, 1,
                                                                 CG_RANGE_FRAMEWORK);
 
+        if (explanation == NULL)
+          abort ();
         for (guint i = 0; i < cg_matrix_get_size (matrix); i++)
           for (guint k = 0; k < cg_matrix_get_size (matrix); k++)
             {
@@ -91,6 +93,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                 abort ();
             }
       }
+    }
 
   return 0;
 }

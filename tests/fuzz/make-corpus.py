@@ -87,8 +87,8 @@ def hostile_xml(target, root, attrs, body):
     # A 1 MB attribute value on the document element, then a 1 MB unknown attribute.
     write(target, 'hostile-huge-attribute-1mb.xml',
           valid.replace('<%s ' % root, '<%s x="%s" ' % (root, 'A' * MB), 1))
-    write(target, 'hostile-huge-text-1mb.xml',
-          valid.replace('</%s>' % root, '<!-- %s --></%s>' % ('B' * MB, root), 1))
+    write(target, 'hostile-huge-comment-100k.xml',
+          valid.replace('</%s>' % root, '<!-- %s --></%s>' % ('B' * 100000, root), 1))
     # Bytes that are not UTF-8, and NUL bytes.
     write(target, 'hostile-invalid-utf8.xml', valid.encode().replace(b'>', b'>\xff\xfe\xc3\x28', 1))
     write(target, 'hostile-overlong-utf8.xml', valid.encode().replace(b'>', b'>\xc0\xbc\xe0\x80\xbc', 1))
@@ -117,7 +117,7 @@ def hostile_xml(target, root, attrs, body):
     write(target, 'hostile-two-roots.xml', valid + '<%s/>\n' % root)
     write(target, 'hostile-crlf.xml', valid.replace('\n', '\r\n'))
     write(target, 'hostile-many-attributes.xml',
-          valid.replace('<%s ' % root, '<%s %s ' % (root, ' '.join('a%d="x"' % i for i in range(20000))), 1))
+          valid.replace('<%s ' % root, '<%s %s ' % (root, ' '.join('a%d="x"' % i for i in range(5000))), 1))
 
 
 def profiles():
@@ -277,7 +277,7 @@ def spreadsheets():
     ss('seed-empty-id.csv', CODEBOOK + ',Empty,binary,,,,,,,\n', 'country,\nAA,1\n')
     # Hostile CSV.
     ss('hostile-huge-field-1mb.csv', cb, data.replace('AA', 'A' * MB, 1))
-    ss('hostile-huge-quoted-field-1mb.csv', cb.replace('"Nominal, quoted"', '"%s"' % ('""' * (MB // 2))), data)
+    ss('hostile-huge-quoted-field-256k.csv', cb.replace('"Nominal, quoted"', '"%s"' % ('""' * (MB // 8))), data)
     ss('hostile-many-columns.csv', CODEBOOK + ''.join('i%d,I,binary,,,,,,,\n' % i for i in range(2000)),
        'country,' + ','.join('i%d' % i for i in range(2000)) + '\nAA,' + ','.join('1' for _ in range(2000)) + '\n')
     ss('hostile-many-empty-columns.csv', cb, 'country' + ',' * 100000 + '\n')
@@ -296,7 +296,7 @@ def spreadsheets():
     ss('hostile-bom-only.csv', '\ufeff', '\ufeff')
     ss('hostile-bom-twice.csv', '\ufeff\ufeff' + cb, data)
     ss('hostile-spaces.csv', cb.replace(',', ' , '), data.replace(',', ' ,\t'))
-    ss('hostile-many-rows.csv', cb, 'country,o,n,b,a,x\n' + ''.join('C%d,1,A,0,1,1\n' % i for i in range(20000)))
+    ss('hostile-many-rows.csv', cb, 'country,o,n,b,a,x\n' + ''.join('C%d,1,A,0,1,1\n' % i for i in range(5000)))
 
 
 def weights():
@@ -325,7 +325,7 @@ def weights():
     write(t, 'seed-duplicate.csv', 'id,weight\nprivacy,1\nprivacy,2\n')
     write(t, 'seed-empty.csv', '')
     write(t, 'hostile-huge-field-1mb.csv', 'id,weight\n%s,1\n' % ('p' * MB))
-    write(t, 'hostile-huge-number-1mb.csv', 'id,weight\nprivacy,%s\n' % ('9' * MB))
+    write(t, 'hostile-huge-number-100k.csv', 'id,weight\nprivacy,%s\n' % ('9' * 100000))
     write(t, 'hostile-ragged.csv', 'id,weight\nprivacy\nprivacy,1,2\n')
     write(t, 'hostile-only-commas.csv', ',,,,,\n,\n')
     write(t, 'hostile-quoted.csv', 'id,weight\n"privacy",1\n"privacy,law",2\n"never closed\n')
@@ -334,7 +334,7 @@ def weights():
     write(t, 'hostile-nul-first.csv', b'\0id,weight\n')
     write(t, 'hostile-crlf-bom.csv', '\ufeffid,weight\r\nprivacy,2\r\n')
     write(t, 'hostile-lone-cr.csv', 'id,weight\rprivacy,2\r')
-    write(t, 'hostile-many-lines.csv', 'id,weight\n' + 'privacy,1\n' * 100000)
+    write(t, 'hostile-many-lines.csv', 'id,weight\n' + 'privacy,1\n' * 20000)
 
 
 if __name__ == '__main__':

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cg-chart-view.h"
 #include "cg-heatmap-view.h"
 #include "cg-window.h"
 
@@ -39,6 +40,43 @@ loaded (CgWindow      *window,
         gconstpointer  data)
 {
   return g_strcmp0 (cg_window_get_visible_page (window), "loading") != 0;
+}
+
+/* The @nth widget of @type in @root, depth first. */
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type,
+              guint      nth)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, 0);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && nth-- == 0)
+        return widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_with_prefix (GtkWidget  *root,
+                        const char *prefix)
+{
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *label = find_by_type (root, GTK_TYPE_LABEL, i);
+
+      if (label == NULL)
+        return NULL;
+      if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), prefix))
+        return label;
+    }
 }
 
 static gboolean
@@ -121,6 +159,32 @@ test_select_changes_chart (void)
   g_assert_true (matrix_has_codes (matrix, "FR"));
   g_assert_true (matrix_has_codes (matrix, "GB"));
   g_assert_false (isnan (cg_matrix_get (matrix, 0, 1)));
+
+  /* The Compare page explains the pair the drop-downs name. */
+  {
+    GtkWidget *compare = NULL;
+    GtkLabel *summary = NULL;
+
+    compare = find_by_type (GTK_WIDGET (window), CG_TYPE_CHART_VIEW, 0);
+    g_assert_nonnull (compare);
+    g_assert_true (cg_chart_view_has_chart (CG_CHART_VIEW (compare)));
+    summary = GTK_LABEL (find_label_with_prefix (GTK_WIDGET (window), "Divergence "));
+    g_assert_nonnull (summary);
+  }
+
+  /* Another weights preset: the same countries, other numbers. */
+  {
+    double before = cg_matrix_get (cg_heatmap_view_get_matrix (view), 0, 1);
+    double after;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.set-preset", "s", "users");
+    matrix = cg_heatmap_view_get_matrix (view);
+    g_assert_cmpuint (cg_matrix_get_size (matrix), ==, 2);
+    after = cg_matrix_get (matrix, 0, 1);
+    g_assert_cmpfloat (before, !=, after);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.set-preset", "s", "equal");
+    g_assert_cmpfloat (cg_matrix_get (cg_heatmap_view_get_matrix (view), 0, 1), ==, before);
+  }
 
   /* Select All brings every country back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-all", NULL);

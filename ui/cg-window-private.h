@@ -1,0 +1,69 @@
+/* cg-window-private.h: what the window's parts share
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cg-chart-view.h"
+#include "cg-heatmap-view.h"
+#include "cg-store.h"
+#include "cg-window.h"
+
+G_BEGIN_DECLS
+
+struct _CgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *window_title;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  GtkSearchEntry       *search_entry;
+  GtkListView          *country_list;
+  GtkStack             *chart_stack;
+  CgHeatmapView        *heatmap_view;
+  GtkDropDown          *preset_dropdown;
+  GtkMenuButton        *date_button;
+  GtkCalendar          *calendar;
+  GtkDropDown          *region_dropdown;
+  AdwViewStack         *view_stack;
+  GtkDropDown          *compare_a;
+  GtkDropDown          *compare_b;
+  GtkLabel             *compare_summary;
+  CgChartView          *compare_view;
+  GtkStack             *map_stack;
+  AdwStatusPage        *map_status;
+  CgChartView          *map_view;
+  GtkDropDown          *group_dropdown;
+  GtkLabel             *group_text;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  CgComparison         *comparison;
+  GListModel           *countries;
+  GtkCustomFilter      *filter;
+  GPtrArray            *bound_checks;  /* check buttons of the visible rows */
+  char                 *framework_label;
+  GtkFileChooserNative *export_chooser;
+
+  CgStore              *store;
+  char                 *as_of;       /* (nullable): today */
+  GtkStringList        *preset_ids;
+  GtkStringList        *compare_codes;  /* codes behind the compare drop-downs */
+  GPtrArray            *groups;      /* (element-type CgGroup) */
+  GHashTable           *regions;     /* code → ITU region id */
+  gboolean              updating;    /* filling drop-downs: ignore their signals */
+};
+
+void _cg_window_fill_views        (CgWindow *self);
+void _cg_window_update_compare    (CgWindow *self);
+void _cg_window_update_map        (CgWindow *self);
+void _cg_window_update_group      (CgWindow *self);
+void _cg_window_views_class_init  (GtkWidgetClass *widget_class);
+
+G_END_DECLS

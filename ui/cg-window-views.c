@@ -1,0 +1,466 @@
+/* cg-window-views.c: the window's Compare, Map and Common Ground pages
+ *
+ * Each page asks the core for its numbers (an explanation of a pair, a map, group
+ * statistics) and hands a chart painter to its view; nothing is scored here.
+ *
+ * Copyright 2026 The Common Ground authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cg-analysis.h"
+#include "cg-chart-bars.h"
+#include "cg-chart-scatter.h"
+#include "cg-comparison.h"
+#include "cg-member-states.h"
+#include "cg-window-private.h"
+
+/* What a bars chart needs, owned by its view. */
+typedef struct
+{
+  GArray      *bars;      /* (element-type CgBar) */
+  GPtrArray   *strings;   /* owns the bars' strings */
+  char        *title;
+  char        *subtitle;
+  char        *as_of;
+  char        *framework;
+} BarsChart;
+
+static void
+bars_chart_free (gpointer data)
+{
+  BarsChart *chart = data;
+
+  g_array_unref (chart->bars);
+  g_ptr_array_unref (chart->strings);
+  g_free (chart->title);
+  g_free (chart->subtitle);
+  g_free (chart->as_of);
+  g_free (chart->framework);
+  g_free (chart);
+}
+
+static void
+paint_bars (cairo_t            *cr,
+            double              width,
+            double              height,
+            const CgChartStyle *style,
+            gpointer            user_data)
+{
+  BarsChart *chart = user_data;
+  g_autoptr(CgBarsLayout) layout = NULL;
+  CgChartInfo info = { .as_of = chart->as_of, .framework = chart->framework };
+
+  layout = cg_bars_layout_new ((CgBar *) chart->bars->data, chart->bars->len, width, height,
+                               style);
+  cg_bars_render (cr, (CgBar *) chart->bars->data, layout, style, chart->title,
+                  chart->subtitle, &info);
+}
+
+typedef struct
+{
+  GArray     *points;     /* (element-type CgPoint) */
+  GPtrArray  *strings;
+  char       *subtitle;
+  char       *as_of;
+  char       *framework;
+} ScatterChart;
+
+static void
+scatter_chart_free (gpointer data)
+{
+  ScatterChart *chart = data;
+
+  g_array_unref (chart->points);
+  g_ptr_array_unref (chart->strings);
+  g_free (chart->subtitle);
+  g_free (chart->as_of);
+  g_free (chart->framework);
+  g_free (chart);
+}
+
+static const char *region_ids[] = { "africa", "americas", "arab-states", "asia-pacific", "cis",
+                                    "europe", NULL };
+
+static const char * const *
+region_labels (void)
+{
+  static const char *labels[7];
+
+  if (labels[0] == NULL)
+    {
+      labels[0] = _("Africa");
+      labels[1] = _("Americas");
+      labels[2] = _("Arab States");
+      labels[3] = _("Asia and the Pacific");
+      labels[4] = _("CIS");
+      labels[5] = _("Europe");
+      labels[6] = NULL;
+    }
+  return labels;
+}
+
+static void
+paint_scatter (cairo_t            *cr,
+               double              width,
+               double              height,
+               const CgChartStyle *style,
+               gpointer            user_data)
+{
+  ScatterChart *chart = user_data;
+  g_autoptr(CgScatterLayout) layout = NULL;
+  CgChartInfo info = { .as_of = chart->as_of, .framework = chart->framework };
+
+  layout = cg_scatter_layout_new ((CgPoint *) chart->points->data, chart->points->len,
+                                  region_labels (), width, height, style);
+  cg_scatter_render (cr, (CgPoint *) chart->points->data, region_labels (), layout, style,
+                     _("Policy map"), chart->subtitle, &info);
+}
+
+static char *
+format_value (const CgIndicator *indicator,
+              double             value)
+{
+  g_autofree char *text = NULL;
+
+  if (isnan (value))
+    /* Translators: an indicator's value that no source establishes */
+    return g_strdup (_("unknown"));
+  if (indicator->type == CG_INDICATOR_ORDINAL || indicator->type == CG_INDICATOR_NOMINAL)
+    return g_strdup (g_ptr_array_index (indicator->level_labels, (guint) value));
+  if (indicator->type != CG_INDICATOR_NUMERIC)
+    return g_strdup (value != 0 ? _("yes") : _("no"));
+  text = g_strdup_printf ("%g", value);
+  if (indicator->unit == NULL)
+    return g_steal_pointer (&text);
+  return g_strdup_printf (g_str_equal (indicator->unit, "%") ? "%s%s" : "%s %s", text,
+                          indicator->unit);
+}
+
+/* The drop-downs of the Compare page list the countries with a profile. */
+void
+_cg_window_fill_views (CgWindow *self)
+{
+  CgDataset *dataset = cg_comparison_get_dataset (self->comparison);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) group_names = gtk_string_list_new (NULL);
+  g_auto(GStrv) selection = cg_comparison_dup_selection (self->comparison);
+  g_autoptr(GError) error = NULL;
+
+  self->updating = TRUE;
+
+  g_clear_object (&self->compare_codes);
+  self->compare_codes = gtk_string_list_new (NULL);
+  for (guint i = 0; i < cg_dataset_get_n_rows (dataset); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s (%s)", cg_dataset_get_name (dataset, i),
+                                                cg_dataset_get_code (dataset, i));
+      gtk_string_list_append (names, label);
+      gtk_string_list_append (self->compare_codes, cg_dataset_get_code (dataset, i));
+    }
+  gtk_drop_down_set_model (self->compare_a, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->compare_b, G_LIST_MODEL (names));
+
+  /* Start with the first two countries selected. */
+  for (guint k = 0; k < 2; k++)
+    {
+      int row = selection[0] != NULL && (k == 0 || selection[1] != NULL)
+                ? cg_dataset_lookup_row (dataset, selection[k]) : (int) k;
+
+      gtk_drop_down_set_selected (k == 0 ? self->compare_a : self->compare_b,
+                                  (guint) MAX (row, 0));
+    }
+
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  self->groups = cg_store_list_groups (self->store, &error);
+  if (self->groups == NULL)
+    self->groups = g_ptr_array_new ();
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      CgGroup *group = g_ptr_array_index (self->groups, i);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", group->name, group->id);
+      gtk_string_list_append (group_names, label);
+    }
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (group_names));
+
+  self->updating = FALSE;
+  _cg_window_update_group (self);
+}
+
+static const char *
+selected_code (CgWindow    *self,
+               GtkDropDown *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->compare_codes == NULL ||
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->compare_codes)))
+    return NULL;
+  return gtk_string_list_get_string (self->compare_codes, position);
+}
+
+void
+_cg_window_update_compare (CgWindow *self)
+{
+  CgDataset *dataset;
+  CgFramework *framework;
+  const char *a_code, *b_code;
+  g_autoptr(CgExplanation) why = NULL;
+  g_autofree char *summary = NULL;
+  BarsChart *chart;
+  int a, b;
+
+  if (self->comparison == NULL || self->updating)
+    return;
+
+  dataset = cg_comparison_get_dataset (self->comparison);
+  framework = cg_dataset_get_framework (dataset);
+  a_code = selected_code (self, self->compare_a);
+  b_code = selected_code (self, self->compare_b);
+  a = a_code != NULL ? cg_dataset_lookup_row (dataset, a_code) : -1;
+  b = b_code != NULL ? cg_dataset_lookup_row (dataset, b_code) : -1;
+  if (a < 0 || b < 0)
+    {
+      cg_chart_view_set_painter (self->compare_view, NULL, NULL, NULL);
+      gtk_label_set_text (self->compare_summary, "");
+      return;
+    }
+
+  why = cg_explain_pair (dataset, a, b, cg_comparison_get_range_mode (self->comparison));
+
+  if (a == b)
+    summary = g_strdup (_("Choose two different countries."));
+  else if (isnan (why->divergence))
+    summary = g_strdup (_("Not comparable: no indicator is known for both."));
+  else
+    /* Translators: divergence 0..1, then the share of the framework compared */
+    summary = g_strdup_printf (_("Divergence %.2f, on %.0f%% of the framework"),
+                               why->divergence, why->coverage * 100);
+  gtk_label_set_text (self->compare_summary, summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+
+  chart = g_new0 (BarsChart, 1);
+  chart->bars = g_array_new (FALSE, FALSE, sizeof (CgBar));
+  chart->strings = g_ptr_array_new_with_free_func (g_free);
+  chart->as_of = g_strdup (cg_dataset_get_as_of (dataset));
+  chart->framework = g_strdup (self->framework_label);
+  /* Translators: chart title, “What drives the divergence of France and Germany” */
+  chart->title = g_strdup_printf (_("What drives the divergence of %s and %s"),
+                                  cg_dataset_get_name (dataset, a),
+                                  cg_dataset_get_name (dataset, b));
+  chart->subtitle = g_strdup (summary);
+
+  for (guint i = 0; a != b && !isnan (why->divergence) && i < why->contributions->len; i++)
+    {
+      CgContribution *c = &g_array_index (why->contributions, CgContribution, i);
+      const CgIndicator *indicator = cg_framework_get_indicator (framework, c->column);
+      g_autofree char *va = NULL;
+      g_autofree char *vb = NULL;
+      char *detail;
+      CgBar bar;
+
+      if (isnan (c->contribution) || c->contribution <= 0)
+        continue;
+      va = format_value (indicator, c->value_a);
+      vb = format_value (indicator, c->value_b);
+      detail = g_strdup_printf ("%s: %s · %s: %s", a_code, va, b_code, vb);
+      g_ptr_array_add (chart->strings, detail);
+      bar = (CgBar) { indicator->label, detail, c->contribution / why->divergence };
+      g_array_append_val (chart->bars, bar);
+    }
+
+  cg_chart_view_set_painter (self->compare_view, paint_bars, chart, bars_chart_free);
+}
+
+void
+_cg_window_update_map (CgWindow *self)
+{
+  CgMatrix *matrix;
+  g_autoptr(CgMds) mds = NULL;
+  g_autoptr(GError) error = NULL;
+  ScatterChart *chart;
+
+  if (self->comparison == NULL)
+    return;
+
+  matrix = cg_comparison_get_matrix (self->comparison);
+  if (matrix != NULL)
+    mds = cg_mds_compute (matrix, &error);
+  if (mds == NULL)
+    {
+      cg_chart_view_set_painter (self->map_view, NULL, NULL, NULL);
+      if (error != NULL)
+        adw_status_page_set_description (self->map_status, error->message);
+      gtk_stack_set_visible_child_name (self->map_stack, "empty");
+      return;
+    }
+
+  chart = g_new0 (ScatterChart, 1);
+  chart->points = g_array_new (FALSE, FALSE, sizeof (CgPoint));
+  chart->strings = g_ptr_array_new_with_free_func (g_free);
+  chart->as_of = g_strdup (cg_dataset_get_as_of (cg_comparison_get_dataset (self->comparison)));
+  chart->framework = g_strdup (self->framework_label);
+  /* Translators: the subtitle of the policy map; a count and a percentage */
+  chart->subtitle = g_strdup_printf (_("%u countries placed so that distance shows divergence; "
+                                       "the two axes explain %.0f%% of the variance"),
+                                     mds->n, mds->explained * 100);
+
+  for (guint i = 0; i < mds->n; i++)
+    {
+      char *code = g_strdup (cg_matrix_get_code (matrix, i));
+      const char *region = g_hash_table_lookup (self->regions, code);
+      guint category = 6;
+      CgPoint point;
+
+      for (guint r = 0; region_ids[r] != NULL; r++)
+        if (g_strcmp0 (region, region_ids[r]) == 0)
+          category = r;
+      g_ptr_array_add (chart->strings, code);
+      point = (CgPoint) { code, mds->coordinates[2 * i], mds->coordinates[2 * i + 1], category };
+      g_array_append_val (chart->points, point);
+    }
+
+  cg_chart_view_set_painter (self->map_view, paint_scatter, chart, scatter_chart_free);
+  gtk_stack_set_visible_child_name (self->map_stack, "chart");
+}
+
+void
+_cg_window_update_group (CgWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->group_dropdown);
+  CgDataset *all;
+  CgGroup *group;
+  CgFramework *framework;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) members = NULL;
+  g_autoptr(GStrvBuilder) with_profile = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
+  g_autoptr(CgDataset) subset = NULL;
+  g_autoptr(CgMatrix) matrix = NULL;
+  g_autoptr(CgGroupStats) stats = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint missing = 0;
+
+  if (self->comparison == NULL || self->updating || self->groups == NULL ||
+      position >= self->groups->len)
+    return;
+
+  all = cg_comparison_get_dataset (self->comparison);
+  framework = cg_dataset_get_framework (all);
+  group = g_ptr_array_index (self->groups, position);
+  members = cg_store_dup_group_members (self->store, group->id, cg_dataset_get_as_of (all),
+                                        &error);
+  if (members == NULL)
+    {
+      gtk_label_set_text (self->group_text, error->message);
+      return;
+    }
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      if (cg_dataset_lookup_row (all, members[i]) >= 0)
+        g_strv_builder_add (with_profile, members[i]);
+      else
+        missing++;
+    }
+  codes = g_strv_builder_end (with_profile);
+  subset = cg_dataset_select (all, (const char * const *) codes, NULL);
+  matrix = cg_divergence_compute (subset, cg_comparison_get_range_mode (self->comparison));
+  stats = cg_group_stats_compute (subset, matrix);
+
+  {
+    g_autofree char *name = g_markup_escape_text (group->name, -1);
+    g_string_append_printf (text, "<span size='large' weight='bold'>%s</span>\n", name);
+  }
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u member with a profile",
+                                             "%u members with a profile", stats->n),
+                          stats->n);
+  if (missing > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               " (%u member has no profile yet)",
+                                               " (%u members have no profile yet)", missing),
+                            missing);
+  g_string_append (text, "\n");
+  if (!isnan (stats->mean_divergence))
+    g_string_append_printf (text, _("Mean divergence %.2f (0 = identical, 1 = different on "
+                                    "every indicator compared)\n"), stats->mean_divergence);
+  if (stats->n >= 3 && !isnan (stats->member_divergence[stats->farthest]))
+    {
+      g_autofree char *line = g_markup_printf_escaped (_("Farthest from the rest: %s, %.2f on "
+                                                         "average\n"),
+                                                       cg_dataset_get_name (subset,
+                                                                            stats->farthest),
+                                                       stats->member_divergence[stats->farthest]);
+      g_string_append (text, line);
+    }
+
+  g_string_append_printf (text, "\n<b>%s</b>\n", _("Common ground"));
+  for (guint j = 0; j < stats->agreements->len; j++)
+    {
+      CgAgreement *g = &g_array_index (stats->agreements, CgAgreement, j);
+      const CgIndicator *indicator = cg_framework_get_indicator (framework, g->column);
+      g_autofree char *value = NULL;
+      g_autofree char *line = NULL;
+
+      if (!g->common_ground)
+        continue;
+      value = format_value (indicator, g->value);
+      /* Translators: “Data protection law: comprehensive (4 of 5 members known)” */
+      line = g_markup_printf_escaped (_("%s: %s (%u of %u members known)"), indicator->label,
+                                      value, g->n_known, stats->n);
+      g_string_append_printf (text, "• %s\n", line);
+    }
+
+  g_string_append_printf (text, "\n<b>%s</b>\n", _("Where the members differ most"));
+  for (guint j = 0; j < stats->agreements->len; j++)
+    {
+      CgAgreement *g = &g_array_index (stats->agreements, CgAgreement, j);
+      const CgIndicator *indicator = cg_framework_get_indicator (framework, g->column);
+      g_autofree char *line = NULL;
+
+      if (g->n_known < 2 || g->common_ground || g->agreement > 0.67)
+        continue;
+      /* Translators: “Digital services tax rate: 33% of the 3 members with a known value
+       * agree” */
+      line = g_markup_printf_escaped (_("%s: %.0f%% of the %u members with a known value "
+                                        "agree"),
+                                      indicator->label, g->agreement * 100, g->n_known);
+      g_string_append_printf (text, "• %s\n", line);
+    }
+
+  gtk_label_set_markup (self->group_text, text->str);
+}
+
+static void
+compare_changed_cb (CgWindow *self)
+{
+  _cg_window_update_compare (self);
+}
+
+static void
+group_changed_cb (CgWindow *self)
+{
+  _cg_window_update_group (self);
+}
+
+void
+_cg_window_views_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_a);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_b);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_summary);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, map_stack);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, map_status);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, group_text);
+  gtk_widget_class_bind_template_callback (widget_class, compare_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
+}
