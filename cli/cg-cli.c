@@ -20,6 +20,7 @@
 
 #include "cg-analysis.h"
 #include "cg-chart-bars.h"
+#include "cg-chart-choropleth.h"
 #include "cg-chart-export.h"
 #include "cg-chart-scatter.h"
 #include "cg-chart-heatmap.h"
@@ -908,6 +909,32 @@ paint_scatter (cairo_t  *cr,
                      paint->subtitle, paint->info);
 }
 
+typedef struct
+{
+  CgWorldMap   *map;
+  double       *values;
+  int           highlight;
+  const char   *title;
+  const char   *subtitle;
+  CgChartInfo  *info;
+} WorldPaint;
+
+static void
+paint_world (cairo_t  *cr,
+             double    width,
+             double    height,
+             gpointer  user_data)
+{
+  WorldPaint *paint = user_data;
+  g_autoptr(CgChoroplethLayout) layout = NULL;
+  CgChartStyle style;
+
+  cg_chart_style_init_light (&style);
+  layout = cg_choropleth_layout_new (paint->map, width, height, &style);
+  cg_choropleth_render (cr, paint->map, paint->values, paint->highlight, layout, &style,
+                        paint->title, paint->subtitle, paint->info);
+}
+
 /* ITU regions, in the order of the map's legend. */
 static const char *region_ids[] = { "africa", "americas", "arab-states", "asia-pacific", "cis",
                                     "europe", NULL };
@@ -931,8 +958,10 @@ static int
 command_chart (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("heatmap|mds|contrib A B -o FILE — "
-                                                              "draw a chart to PNG, SVG or PDF"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("heatmap|mds|world|contrib A B -o "
+                                                              "FILE — draw a chart to PNG, SVG "
+                                                              "or PDF"));
+  g_autofree char *from = NULL;
   g_auto(Selection) selection = { 0, };
   g_autofree char *output = NULL;
   g_autoptr(CgMatrix) matrix = NULL;
@@ -955,6 +984,8 @@ command_chart (int    argc,
       N_("Height in pixels at 96 dpi (default: fits the chart)"), "H" },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default: 96)"), "N" },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("world: colour countries by their divergence from this one"), N_("COUNTRY") },
     { NULL }
   };
   const char *kind;
@@ -966,8 +997,10 @@ command_chart (int    argc,
     return ret;
   kind = argc >= 2 ? argv[1] : "";
   if (!((g_str_equal (kind, "heatmap") && argc == 2) || (g_str_equal (kind, "mds") && argc == 2) ||
-        (g_str_equal (kind, "contrib") && argc == 4)))
-    return usage_error (context, _("Name the chart to draw: heatmap, mds, or contrib A B"));
+        (g_str_equal (kind, "world") && argc == 2) || (g_str_equal (kind, "contrib") && argc == 4)))
+    return usage_error (context, _("Name the chart to draw: heatmap, mds, world, or contrib A B"));
+  if (g_str_equal (kind, "world") && from == NULL)
+    return usage_error (context, _("Say which country the world map measures from, with --from"));
   if (output == NULL)
     return usage_error (context, _("Say where to write the chart with -o FILE"));
   if (!cg_export_format_from_path (output, &export_format, &error))
@@ -1068,6 +1101,46 @@ command_chart (int    argc,
       if (height <= 0)
         height = 760;
       if (!cg_chart_export (output, width, height, dpi, force, paint_scatter, &paint, &error))
+        return input_error (error);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (kind, "world"))
+    {
+      g_autofree char *map_path = cg_world_map_dup_shipped_path ();
+      g_autoptr(CgWorldMap) map = cg_world_map_new_from_file (map_path, &error);
+      g_autofree char *code = g_ascii_strup (from, -1);
+      g_autofree double *values = NULL;
+      g_autofree char *title = NULL;
+      int row;
+      WorldPaint paint;
+
+      if (map == NULL)
+        return input_error (error);
+      row = cg_dataset_lookup_row (dataset, code);
+      if (row < 0)
+        {
+          g_printerr (_("No country or group with the code “%s” has a profile\n"), code);
+          return EXIT_BAD_INPUT;
+        }
+      values = g_new (double, cg_world_map_get_n_countries (map));
+      for (guint i = 0; i < cg_world_map_get_n_countries (map); i++)
+        {
+          const char *alpha2 = cg_world_map_get_alpha2 (map, i);
+          int other = alpha2 != NULL ? cg_dataset_lookup_row (dataset, alpha2) : -1;
+
+          values[i] = other >= 0 ? cg_matrix_get (matrix, (guint) row, (guint) other) : NAN;
+        }
+      /* Translators: map title, “Divergence from France” */
+      title = g_strdup_printf (_("Divergence from %s"), cg_dataset_get_name (dataset, row));
+      paint = (WorldPaint) { map, values, cg_world_map_find_alpha2 (map, code), title,
+                             _("0 = the same rules, 1 = different on every indicator compared"),
+                             &info };
+      if (width <= 0)
+        width = 1200;
+      if (height <= 0)
+        height = 720;
+      if (!cg_chart_export (output, width, height, dpi, force, paint_world, &paint, &error))
         return input_error (error);
       return EXIT_OK;
     }

@@ -982,3 +982,19 @@ cg_world_map_hit_test (const CgWorldMap *map,
 
   return -1;
 }
+
+/**
+ * cg_world_map_dup_shipped_path:
+ *
+ * Returns: (transfer full): the shipped map file: under `$COMMON_GROUND_DATA_DIR/world`
+ *   when that variable is set (to run from a build tree), else the installed one
+ */
+char *
+cg_world_map_dup_shipped_path (void)
+{
+  const char *override = g_getenv ("COMMON_GROUND_DATA_DIR");
+
+  if (override != NULL && *override != '\0')
+    return g_build_filename (override, "world", "countries-110m.txt", NULL);
+  return g_build_filename (CG_PKGDATADIR, "world", "countries-110m.txt", NULL);
+}

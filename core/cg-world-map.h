@@ -24,6 +24,7 @@ GQuark      cg_world_map_error_quark     (void);
 
 CgWorldMap *cg_world_map_new_from_file   (const char        *path,
                                           GError           **error);
+char       *cg_world_map_dup_shipped_path (void);
 void        cg_world_map_free            (CgWorldMap        *map);
 
 guint       cg_world_map_get_n_countries (const CgWorldMap  *map);

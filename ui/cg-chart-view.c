@@ -26,6 +26,23 @@ struct _CgChartView
 
 G_DEFINE_FINAL_TYPE (CgChartView, cg_chart_view, GTK_TYPE_WIDGET)
 
+enum {
+  CHART_CLICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+released_cb (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             CgChartView     *self)
+{
+  g_signal_emit (self, signals[CHART_CLICKED], 0, x, y);
+}
+
 static void
 cg_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -72,12 +89,28 @@ cg_chart_view_class_init (CgChartViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cg_chart_view_dispose;
   GTK_WIDGET_CLASS (klass)->snapshot = cg_chart_view_snapshot;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "chart");
+
+  /**
+   * CgChartView::chart-clicked:
+   * @x: where, in the widget's coordinates
+   * @y:
+   *
+   * The chart was clicked: its owner asks the core's hit test what is there.
+   */
+  signals[CHART_CLICKED] = g_signal_new ("chart-clicked", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                         G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 cg_chart_view_init (CgChartView *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }

@@ -39,6 +39,8 @@ struct _CgWindow
   GtkStack             *map_stack;
   AdwStatusPage        *map_status;
   CgChartView          *map_view;
+  CgChartView          *world_view;
+  struct _CgWorldMap   *world_map;
   GtkDropDown          *group_dropdown;
   GtkLabel             *group_text;
 
@@ -64,6 +66,7 @@ void _cg_window_fill_views        (CgWindow *self);
 void _cg_window_update_compare    (CgWindow *self);
 void _cg_window_update_map        (CgWindow *self);
 void _cg_window_update_group      (CgWindow *self);
+void _cg_window_update_world      (CgWindow *self);
 void _cg_window_views_class_init  (GtkWidgetClass *widget_class);
 
 G_END_DECLS

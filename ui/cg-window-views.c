@@ -15,6 +15,7 @@
 
 #include "cg-analysis.h"
 #include "cg-chart-bars.h"
+#include "cg-chart-choropleth.h"
 #include "cg-chart-scatter.h"
 #include "cg-comparison.h"
 #include "cg-member-states.h"
@@ -437,10 +438,132 @@ _cg_window_update_group (CgWindow *self)
   gtk_label_set_markup (self->group_text, text->str);
 }
 
+typedef struct
+{
+  CgWorldMap *map;     /* (not owned): the window's */
+  double     *values;
+  int         highlight;
+  char       *title;
+  char       *as_of;
+  char       *framework;
+} WorldChart;
+
+static void
+world_chart_free (gpointer data)
+{
+  WorldChart *chart = data;
+
+  g_free (chart->values);
+  g_free (chart->title);
+  g_free (chart->as_of);
+  g_free (chart->framework);
+  g_free (chart);
+}
+
+static void
+paint_world (cairo_t            *cr,
+             double              width,
+             double              height,
+             const CgChartStyle *style,
+             gpointer            user_data)
+{
+  WorldChart *chart = user_data;
+  g_autoptr(CgChoroplethLayout) layout = cg_choropleth_layout_new (chart->map, width, height,
+                                                                   style);
+  CgChartInfo info = { .as_of = chart->as_of, .framework = chart->framework };
+
+  cg_choropleth_render (cr, chart->map, chart->values, chart->highlight, layout, style,
+                        chart->title,
+                        _("0 = the same rules, 1 = different on every indicator compared; "
+                          "click a country to compare it or leave it out"),
+                        &info);
+}
+
+/* The world map measures from the first country of the Compare page. */
+void
+_cg_window_update_world (CgWindow *self)
+{
+  CgDataset *dataset;
+  const char *from;
+  g_autoptr(CgMatrix) matrix = NULL;
+  WorldChart *chart;
+  guint n;
+  int row;
+
+  if (self->comparison == NULL || self->updating)
+    return;
+
+  if (self->world_map == NULL)
+    {
+      g_autofree char *path = cg_world_map_dup_shipped_path ();
+      g_autoptr(GError) error = NULL;
+
+      self->world_map = cg_world_map_new_from_file (path, &error);
+      if (self->world_map == NULL)
+        {
+          g_warning ("The world map could not be read: %s", error->message);
+          return;
+        }
+    }
+
+  dataset = cg_comparison_get_dataset (self->comparison);
+  from = selected_code (self, self->compare_a);
+  row = from != NULL ? cg_dataset_lookup_row (dataset, from) : -1;
+  if (row < 0)
+    {
+      cg_chart_view_set_painter (self->world_view, NULL, NULL, NULL);
+      return;
+    }
+
+  matrix = cg_divergence_compute (dataset, cg_comparison_get_range_mode (self->comparison));
+  n = cg_world_map_get_n_countries (self->world_map);
+  chart = g_new0 (WorldChart, 1);
+  chart->map = self->world_map;
+  chart->values = g_new (double, n);
+  chart->highlight = cg_world_map_find_alpha2 (self->world_map, from);
+  /* Translators: map title, “Divergence from France” */
+  chart->title = g_strdup_printf (_("Divergence from %s"), cg_dataset_get_name (dataset, row));
+  chart->as_of = g_strdup (cg_dataset_get_as_of (dataset));
+  chart->framework = g_strdup (self->framework_label);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *alpha2 = cg_world_map_get_alpha2 (self->world_map, i);
+      int other = alpha2 != NULL ? cg_dataset_lookup_row (dataset, alpha2) : -1;
+
+      /* Countries not ticked keep their colour: the map shows the whole data set. */
+      chart->values[i] = other >= 0 ? cg_matrix_get (matrix, (guint) row, (guint) other) : NAN;
+    }
+  cg_chart_view_set_painter (self->world_view, paint_world, chart, world_chart_free);
+}
+
+static void
+world_clicked_cb (CgWindow *self,
+                  double    x,
+                  double    y)
+{
+  g_autoptr(CgChoroplethLayout) layout = NULL;
+  CgChartStyle style;
+  const char *code;
+  int index;
+
+  if (self->world_map == NULL || self->comparison == NULL)
+    return;
+  cg_chart_style_init_light (&style);
+  layout = cg_choropleth_layout_new (self->world_map,
+                                     gtk_widget_get_width (GTK_WIDGET (self->world_view)),
+                                     gtk_widget_get_height (GTK_WIDGET (self->world_view)),
+                                     &style);
+  index = cg_choropleth_hit_test (self->world_map, layout, x, y);
+  code = index >= 0 ? cg_world_map_get_alpha2 (self->world_map, (guint) index) : NULL;
+  if (code != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toggle-country", "s", code);
+}
+
 static void
 compare_changed_cb (CgWindow *self)
 {
   _cg_window_update_compare (self);
+  _cg_window_update_world (self);
 }
 
 static void
@@ -461,6 +584,8 @@ _cg_window_views_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, group_text);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, world_view);
   gtk_widget_class_bind_template_callback (widget_class, compare_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, world_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
 }

@@ -19,6 +19,7 @@
 #include "cg-store.h"
 #include "cg-window.h"
 #include "cg-window-private.h"
+#include "cg-world-map.h"
 
 
 G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -312,6 +313,7 @@ reload_dataset (CgWindow *self)
                             self->framework_label);
   cg_comparison_set_dataset (self->comparison, dataset);
   _cg_window_update_group (self);
+  _cg_window_update_world (self);
 }
 
 static void
@@ -451,6 +453,7 @@ show_loaded (CgWindow   *self,
   _cg_window_fill_views (self);
   _cg_window_update_compare (self);
   _cg_window_update_map (self);
+  _cg_window_update_world (self);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 }
 
@@ -578,6 +581,8 @@ visible_chart (CgWindow *self)
     return GTK_WIDGET (self->compare_view);
   if (g_strcmp0 (page, "map") == 0)
     return GTK_WIDGET (self->map_view);
+  if (g_strcmp0 (page, "world") == 0)
+    return GTK_WIDGET (self->world_view);
   return GTK_WIDGET (self->heatmap_view);
 }
 
@@ -696,6 +701,7 @@ cg_window_dispose (GObject *object)
   g_clear_object (&self->compare_codes);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->regions, g_hash_table_unref);
+  g_clear_pointer (&self->world_map, cg_world_map_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
   g_clear_pointer (&self->bound_checks, g_ptr_array_unref);

@@ -347,6 +347,14 @@ test_analysis_commands (void)
     run_cli (&map, "chart", "mds", "--countries", "FR,DE,GB,KE,TZ,UG,US,BR", "-o", png, NULL);
     g_assert_cmpint (map.status, ==, 0);
     g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+    {
+      g_auto(Run) world = { 0, };
+      g_autofree char *pdf = g_build_filename (g_get_user_cache_dir (), "world.pdf", NULL);
+
+      run_cli (&world, "chart", "world", "--from", "ke", "-o", pdf, NULL);
+      g_assert_cmpint (world.status, ==, 0);
+      g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    }
   }
 
   g_assert_true (g_file_set_contents (weights, "id,weight\nprivacy,-2\n", -1, NULL));

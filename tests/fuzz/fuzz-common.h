@@ -66,6 +66,18 @@ fuzz_init (void)
   g_log_set_default_handler (fuzz_log_handler, NULL);
 }
 
+/* With FUZZ_VERBOSE=1 in the environment, prints what the parser said of the input. */
+static inline void
+fuzz_report (const GError *error)
+{
+  static int verbose = -1;
+
+  if (verbose < 0)
+    verbose = g_getenv ("FUZZ_VERBOSE") != NULL;
+  if (verbose)
+    fprintf (stderr, "  -> %s\n", error != NULL ? error->message : "loaded");
+}
+
 /* A file name in a directory private to this process, removed at exit. The string
  * belongs to the caller. */
 static inline char *

@@ -29,6 +29,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   framework = cg_framework_new_from_bytes ("fuzz-framework.xml", bytes, &error);
   if ((framework == NULL) == (error == NULL))
     abort ();
+  fuzz_report (error);
 
   if (framework != NULL)
     {

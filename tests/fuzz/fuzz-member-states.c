@@ -33,6 +33,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   states = cg_member_states_new_from_file (input_path, &error);
   if ((states == NULL) == (error == NULL))
     abort ();
+  fuzz_report (error);
 
   if (states != NULL)
     {

@@ -45,6 +45,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* Exactly one of a profile and an error. */
   if ((profile == NULL) == (error == NULL))
     abort ();
+  fuzz_report (error);
 
   if (profile != NULL)
     {

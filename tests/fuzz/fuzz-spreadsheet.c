@@ -46,6 +46,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   dataset = cg_spreadsheet_load (data_path, codebook_path, &error);
   if ((dataset == NULL) == (error == NULL))
     abort ();
+  fuzz_report (error);
 
   if (dataset != NULL)
     {

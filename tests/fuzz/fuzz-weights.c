@@ -59,6 +59,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   applied = cg_weights_apply_file (dataset, input_path, &error);
   if (applied == (error != NULL))
     abort ();
+  fuzz_report (error);
 
   if (applied)
     {

@@ -70,14 +70,17 @@ def hostile_xml(target, root, attrs, body):
     write(target, 'hostile-utf7-doctype.xml',
           '<?xml version="1.0" encoding="UTF-7"?>\n' + utf7_dtd +
           '<%s %s>&lol9;%s</%s>\n' % (root, attrs, body, root))
+    write(target, 'hostile-utf7-xxe.xml',
+          '<?xml version="1.0" encoding="UTF-7"?>\n+ADw-!DOCTYPE %s +AFs-+ADw-!ENTITY xxe SYSTEM '
+          '+ACI-file:///etc/passwd+ACI-+AD4-+AF0-+AD4-\n<%s %s>&xxe;%s</%s>\n' % (root, root, attrs, body, root))
     write(target, 'hostile-utf16-doctype.xml',
           ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE %s [<!ENTITY a "b">]>\n' % root +
            valid[len(DECL):]).encode('utf-16'))
     write(target, 'hostile-utf16-valid.xml',
           ('<?xml version="1.0" encoding="UTF-16"?>\n' + valid[len(DECL):]).encode('utf-16'))
     write(target, 'hostile-latin1.xml',
-          ('<?xml version="1.0" encoding="ISO-8859-1"?>\n' + valid[len(DECL):].replace('>', '>\u00e9', 1))
-          .encode('latin-1', 'replace'))
+          ('<?xml version="1.0" encoding="ISO-8859-1"?>\n' +
+           valid[len(DECL):].replace('="', '="\u00e9\u00ff', 1)).encode('latin-1'))
     # 100 000 nested elements, written compactly (never closed: the depth limit comes first).
     write(target, 'hostile-deep-nesting-100k.xml',
           '%s<%s %s>%s' % (DECL, root, attrs, '<a>' * 100000))
@@ -89,18 +92,23 @@ def hostile_xml(target, root, attrs, body):
           valid.replace('<%s ' % root, '<%s x="%s" ' % (root, 'A' * MB), 1))
     write(target, 'hostile-huge-comment-100k.xml',
           valid.replace('</%s>' % root, '<!-- %s --></%s>' % ('B' * 100000, root), 1))
-    # Bytes that are not UTF-8, and NUL bytes.
-    write(target, 'hostile-invalid-utf8.xml', valid.encode().replace(b'>', b'>\xff\xfe\xc3\x28', 1))
-    write(target, 'hostile-overlong-utf8.xml', valid.encode().replace(b'>', b'>\xc0\xbc\xe0\x80\xbc', 1))
-    write(target, 'hostile-surrogate-utf8.xml', valid.encode().replace(b'>', b'>\xed\xa0\x80', 1))
-    write(target, 'hostile-nul-byte.xml', valid.encode().replace(b'>', b'>\x00', 1))
+    # Bytes that are not UTF-8, and NUL bytes, inside the first attribute value.
+    def inject(payload):
+        data = valid.encode()
+        at = data.index(b'="', data.index(('<%s ' % root).encode())) + 2
+        return data[:at] + payload + data[at:]
+    write(target, 'hostile-invalid-utf8.xml', inject(b'\xff\xfe\xc3\x28'))
+    write(target, 'hostile-overlong-utf8.xml', inject(b'\xc0\xbc\xe0\x80\xbc'))
+    write(target, 'hostile-surrogate-utf8.xml', inject(b'\xed\xa0\x80'))
+    write(target, 'hostile-beyond-unicode-utf8.xml', inject(b'\xf4\x90\x80\x80'))
+    write(target, 'hostile-nul-byte.xml', inject(b'\x00'))
     write(target, 'hostile-nul-first.xml', b'\x00' + valid.encode())
     write(target, 'hostile-bom.xml', b'\xef\xbb\xbf' + valid.encode())
     write(target, 'hostile-empty.xml', b'')
     write(target, 'hostile-decl-only.xml', DECL)
     write(target, 'hostile-truncated.xml', valid[:len(valid) * 2 // 3])
-    write(target, 'hostile-undefined-entity.xml', valid.replace('>', '>&undefined;', 1))
-    write(target, 'hostile-char-refs.xml', valid.replace('>', '>&#0;&#xD800;&#x110000;&#65;', 1))
+    write(target, 'hostile-undefined-entity.xml', inject(b'&undefined;'))
+    write(target, 'hostile-char-refs.xml', inject(b'&#0;&#xD800;&#x110000;&#65;&lt;'))
     write(target, 'hostile-cdata-pi.xml',
           valid.replace('</%s>' % root, '<![CDATA[<%s>]]><?pi x?></%s>' % (root, root), 1))
     write(target, 'hostile-namespaces.xml',

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cg-chart-choropleth.h"
 #include "cg-chart-view.h"
 #include "cg-heatmap-view.h"
 #include "cg-window.h"
@@ -184,6 +185,36 @@ test_select_changes_chart (void)
     g_assert_cmpfloat (before, !=, after);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.set-preset", "s", "equal");
     g_assert_cmpfloat (cg_matrix_get (cg_heatmap_view_get_matrix (view), 0, 1), ==, before);
+  }
+
+  /* Clicking Kenya on the world map adds it to the comparison. */
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK,
+                                                        0));
+    CgChartView *world = NULL;
+    g_autofree char *path = cg_world_map_dup_shipped_path ();
+    g_autoptr(CgWorldMap) map = cg_world_map_new_from_file (path, NULL);
+    g_autoptr(CgChoroplethLayout) layout = NULL;
+    CgChartStyle style;
+    double px, py;
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    g_assert_nonnull (map);
+    adw_view_stack_set_visible_child_name (stack, "world");
+    world = CG_CHART_VIEW (adw_view_stack_get_visible_child (stack));
+    while (gtk_widget_get_width (GTK_WIDGET (world)) == 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (cg_chart_view_has_chart (world));
+
+    cg_chart_style_init_light (&style);
+    layout = cg_choropleth_layout_new (map, gtk_widget_get_width (GTK_WIDGET (world)),
+                                       gtk_widget_get_height (GTK_WIDGET (world)), &style);
+    cg_equal_earth_project (37.9, 0.5, &px, &py);
+    g_assert_false (cg_comparison_get_selected (comparison, "KE"));
+    g_signal_emit_by_name (world, "chart-clicked", layout->dx + layout->scale * px,
+                           layout->dy - layout->scale * py);
+    g_assert_true (cg_comparison_get_selected (comparison, "KE"));
+    g_assert_cmpuint (cg_matrix_get_size (cg_heatmap_view_get_matrix (view)), ==, 3);
   }
 
   /* Select All brings every country back. */
