@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-application.h"
+#include "cg-help-window.h"
 #include "cg-window.h"
 
 struct _CgApplication
@@ -49,7 +50,19 @@ about_action_cb (GSimpleAction *action,
                          NULL);
 }
 
+static void
+help_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *help = cg_help_window_new (window);
+
+  gtk_window_present (GTK_WINDOW (help));
+}
+
 static const GActionEntry app_actions[] = {
+  { "help", help_action_cb, NULL, NULL, NULL, { 0 } },
   { "quit", quit_action_cb, NULL, NULL, NULL, { 0 } },
   { "about", about_action_cb, NULL, NULL, NULL, { 0 } },
 };
@@ -73,6 +86,7 @@ cg_application_startup (GApplication *app)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *select_all_accels[] = { "<Control><Shift>a", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);
 
@@ -85,6 +99,19 @@ cg_application_startup (GApplication *app)
                                          export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.select-all",
                                          select_all_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+}
+
+static int
+cg_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("common-ground %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
 }
 
 static void
@@ -92,6 +119,7 @@ cg_application_class_init (CgApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = cg_application_handle_local_options;
   app_class->activate = cg_application_activate;
   app_class->startup = cg_application_startup;
 }
@@ -104,9 +132,13 @@ cg_application_init (CgApplication *self)
 CgApplication *
 cg_application_new (void)
 {
-  return g_object_new (CG_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", CG_RESOURCE_PREFIX,
-                       NULL);
+  CgApplication *self = g_object_new (CG_TYPE_APPLICATION,
+                                      "application-id", APP_ID,
+                                      "flags", G_APPLICATION_DEFAULT_FLAGS,
+                                      "resource-base-path", CG_RESOURCE_PREFIX,
+                                      NULL);
+
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Show the version and quit"), NULL);
+  return self;
 }

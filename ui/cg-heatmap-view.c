@@ -25,6 +25,7 @@ struct _CgHeatmapView
   CgTree          *tree;
   char            *as_of;
   char            *framework;
+  char            *weights;
   CgHeatmapLayout *layout;      /* cached for the current size */
   int              layout_width;
   int              layout_height;
@@ -115,7 +116,7 @@ cg_heatmap_view_get_info (CgHeatmapView *self,
     .as_of = self->as_of,
     .framework = self->framework,
     /* Translators: the name of the default weights preset */
-    .weights = _("framework defaults"),
+    .weights = self->weights != NULL ? self->weights : _("framework defaults"),
     /* Translators: “framework range”: distances scaled by the framework’s ranges */
     .range_mode = _("framework"),
   };
@@ -195,6 +196,7 @@ cg_heatmap_view_finalize (GObject *object)
 
   g_free (self->as_of);
   g_free (self->framework);
+  g_free (self->weights);
 
   G_OBJECT_CLASS (cg_heatmap_view_parent_class)->finalize (object);
 }
@@ -345,12 +347,20 @@ cg_heatmap_view_get_tree (CgHeatmapView *self)
   return self->tree;
 }
 
+/**
+ * cg_heatmap_view_set_info:
+ * @weights: (nullable): the name of the weights used, for the footnote
+ */
 void
 cg_heatmap_view_set_info (CgHeatmapView *self,
                           const char    *as_of,
-                          const char    *framework)
+                          const char    *framework,
+                          const char    *weights)
 {
   g_return_if_fail (CG_IS_HEATMAP_VIEW (self));
+
+  g_free (self->weights);
+  self->weights = g_strdup (weights);
 
   g_free (self->as_of);
   self->as_of = g_strdup (as_of);

@@ -23,7 +23,8 @@ CgMatrix  *cg_heatmap_view_get_matrix (CgHeatmapView     *self);
 CgTree    *cg_heatmap_view_get_tree   (CgHeatmapView     *self);
 void       cg_heatmap_view_set_info   (CgHeatmapView     *self,
                                        const char        *as_of,
-                                       const char        *framework);
+                                       const char        *framework,
+                                       const char        *weights);
 void       cg_heatmap_view_get_info   (CgHeatmapView     *self,
                                        CgChartInfo       *out_info);
 void       cg_heatmap_view_paint      (CgHeatmapView     *self,

@@ -55,6 +55,7 @@ struct _CgWindow
 
   CgStore              *store;
   char                 *as_of;       /* (nullable): today */
+  char                 *weights_label;  /* (nullable): the framework's own weights */
   GtkStringList        *preset_ids;
   GtkStringList        *compare_codes;  /* codes behind the compare drop-downs */
   GPtrArray            *groups;      /* (element-type CgGroup) */

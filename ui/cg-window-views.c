@@ -30,6 +30,7 @@ typedef struct
   char        *subtitle;
   char        *as_of;
   char        *framework;
+  char        *weights;
 } BarsChart;
 
 static void
@@ -43,6 +44,7 @@ bars_chart_free (gpointer data)
   g_free (chart->subtitle);
   g_free (chart->as_of);
   g_free (chart->framework);
+  g_free (chart->weights);
   g_free (chart);
 }
 
@@ -55,7 +57,8 @@ paint_bars (cairo_t            *cr,
 {
   BarsChart *chart = user_data;
   g_autoptr(CgBarsLayout) layout = NULL;
-  CgChartInfo info = { .as_of = chart->as_of, .framework = chart->framework };
+  CgChartInfo info = { .as_of = chart->as_of, .framework = chart->framework,
+                       .weights = chart->weights };
 
   layout = cg_bars_layout_new ((CgBar *) chart->bars->data, chart->bars->len, width, height,
                                style);
@@ -251,6 +254,7 @@ _cg_window_update_compare (CgWindow *self)
   chart->strings = g_ptr_array_new_with_free_func (g_free);
   chart->as_of = g_strdup (cg_dataset_get_as_of (dataset));
   chart->framework = g_strdup (self->framework_label);
+  chart->weights = g_strdup (self->weights_label);
   /* Translators: chart title, “What drives the divergence of France and Germany” */
   chart->title = g_strdup_printf (_("What drives the divergence of %s and %s"),
                                   cg_dataset_get_name (dataset, a),

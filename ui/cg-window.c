@@ -309,8 +309,11 @@ reload_dataset (CgWindow *self)
       return;
     }
 
+  g_free (self->weights_label);
+  self->weights_label = g_strdup (gtk_string_object_get_string (
+    GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (self->preset_dropdown))));
   cg_heatmap_view_set_info (self->heatmap_view, cg_dataset_get_as_of (dataset),
-                            self->framework_label);
+                            self->framework_label, self->weights_label);
   cg_comparison_set_dataset (self->comparison, dataset);
   _cg_window_update_group (self);
   _cg_window_update_world (self);
@@ -418,7 +421,7 @@ show_loaded (CgWindow   *self,
   self->framework_label = g_strdup_printf ("%s v%u", cg_framework_get_id (framework),
                                           cg_framework_get_version (framework));
   cg_heatmap_view_set_info (self->heatmap_view, cg_dataset_get_as_of (result->dataset),
-                            self->framework_label);
+                            self->framework_label, NULL);
 
   self->filter = gtk_custom_filter_new (country_matches, self, NULL);
   filtered = gtk_filter_list_model_new (g_object_ref (self->countries),
@@ -715,6 +718,7 @@ cg_window_finalize (GObject *object)
   CgWindow *self = CG_WINDOW (object);
 
   g_free (self->framework_label);
+  g_free (self->weights_label);
   g_free (self->as_of);
 
   G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
