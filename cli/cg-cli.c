@@ -841,6 +841,7 @@ typedef struct
   CgMatrix     *matrix;
   CgTree       *tree;
   CgChartInfo  *info;
+  const CgChartStyle *style;
 } HeatmapPaint;
 
 static void
@@ -851,9 +852,8 @@ paint_heatmap (cairo_t  *cr,
 {
   HeatmapPaint *paint = user_data;
   g_autoptr(CgHeatmapLayout) layout = NULL;
-  CgChartStyle style;
+  CgChartStyle style = *paint->style;
 
-  cg_chart_style_init_light (&style);
   layout = cg_heatmap_layout_new (paint->matrix, paint->tree, width, height, &style);
   cg_heatmap_render (cr, paint->matrix, paint->tree, layout, &style, paint->info);
 }
@@ -865,6 +865,7 @@ typedef struct
   const char   *title;
   const char   *subtitle;
   CgChartInfo  *info;
+  const CgChartStyle *style;
 } BarsPaint;
 
 static void
@@ -875,9 +876,8 @@ paint_bars (cairo_t  *cr,
 {
   BarsPaint *paint = user_data;
   g_autoptr(CgBarsLayout) layout = NULL;
-  CgChartStyle style;
+  CgChartStyle style = *paint->style;
 
-  cg_chart_style_init_light (&style);
   layout = cg_bars_layout_new (paint->bars, paint->n_bars, width, height, &style);
   cg_bars_render (cr, paint->bars, layout, &style, paint->title, paint->subtitle, paint->info);
 }
@@ -890,6 +890,7 @@ typedef struct
   const char         *title;
   const char         *subtitle;
   CgChartInfo        *info;
+  const CgChartStyle *style;
 } ScatterPaint;
 
 static void
@@ -900,9 +901,8 @@ paint_scatter (cairo_t  *cr,
 {
   ScatterPaint *paint = user_data;
   g_autoptr(CgScatterLayout) layout = NULL;
-  CgChartStyle style;
+  CgChartStyle style = *paint->style;
 
-  cg_chart_style_init_light (&style);
   layout = cg_scatter_layout_new (paint->points, paint->n_points, paint->categories, width,
                                   height, &style);
   cg_scatter_render (cr, paint->points, paint->categories, layout, &style, paint->title,
@@ -917,6 +917,7 @@ typedef struct
   const char   *title;
   const char   *subtitle;
   CgChartInfo  *info;
+  const CgChartStyle *style;
 } WorldPaint;
 
 static void
@@ -927,12 +928,58 @@ paint_world (cairo_t  *cr,
 {
   WorldPaint *paint = user_data;
   g_autoptr(CgChoroplethLayout) layout = NULL;
-  CgChartStyle style;
+  CgChartStyle style = *paint->style;
 
-  cg_chart_style_init_light (&style);
   layout = cg_choropleth_layout_new (paint->map, width, height, &style);
   cg_choropleth_render (cr, paint->map, paint->values, paint->highlight, layout, &style,
                         paint->title, paint->subtitle, paint->info);
+}
+
+static void
+append_csv_field (GString    *out,
+                  const char *field)
+{
+  if (field == NULL)
+    return;
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_csv_number (GString *out,
+                   double   value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isnan (value))
+    g_string_append (out, g_ascii_dtostr (text, sizeof text, value));
+}
+
+/* The data behind a chart, beside it: refused like the chart when the file exists. */
+static gboolean
+write_chart_csv (const char  *path,
+                 GString     *csv,
+                 gboolean     force,
+                 GError     **error)
+{
+  if (!force && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("%s already exists; give --force to replace it"), path);
+      return FALSE;
+    }
+  return g_file_set_contents (path, csv->str, csv->len, error);
 }
 
 /* ITU regions, in the order of the map's legend. */
@@ -973,11 +1020,19 @@ command_chart (int    argc,
   CgExportFormat export_format;
   CgChartInfo info = { 0, };
   CgRangeMode mode;
+  g_autofree char *style_name = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  CgChartStyle style;
   double width = 0, height = 0, dpi = 96;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style_name,
+      N_("light (default), dark, high-contrast (projectors) or print (greyscale)"), N_("STYLE") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
+      N_("Also write the data behind the chart to this CSV file"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width,
       N_("Width in pixels at 96 dpi (default: fits the chart)"), "W" },
     { "height", 0, 0, G_OPTION_ARG_DOUBLE, &height,
@@ -1005,6 +1060,13 @@ command_chart (int    argc,
     return usage_error (context, _("Say where to write the chart with -o FILE"));
   if (!cg_export_format_from_path (output, &export_format, &error))
     return usage_error (context, error->message);
+  if (!cg_chart_style_init_from_name (&style, style_name != NULL ? style_name : "light", &error))
+    return usage_error (context, error->message);
+  if (csv_path != NULL && !force && g_file_test (csv_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("%s already exists; give --force to replace it\n"), csv_path);
+      return EXIT_BAD_INPUT;
+    }
 
   if (g_str_equal (kind, "contrib"))
     {
@@ -1039,9 +1101,34 @@ command_chart (int    argc,
           if (height <= 0)
             height = side + 180;
         }
-      paint = (HeatmapPaint) { matrix, tree, &info };
+      paint = (HeatmapPaint) { matrix, tree, &info, &style };
       if (!cg_chart_export (output, width, height, dpi, force, paint_heatmap, &paint, &error))
         return input_error (error);
+      if (csv_path != NULL)
+        {
+          /* Long form, in the chart's order: one row a cell. */
+          g_autofree guint *order = NULL;
+          guint n = cg_matrix_get_size (matrix);
+
+          order = g_new (guint, n);
+          for (guint i = 0; i < n; i++)
+            order[i] = tree != NULL ? tree->order[i] : i;
+          g_string_append (csv, "row,column,divergence,coverage\r\n");
+          for (guint r = 0; r < n; r++)
+            for (guint c = 0; c < n; c++)
+              {
+                append_csv_field (csv, cg_matrix_get_code (matrix, order[r]));
+                g_string_append_c (csv, ',');
+                append_csv_field (csv, cg_matrix_get_code (matrix, order[c]));
+                g_string_append_c (csv, ',');
+                append_csv_number (csv, cg_matrix_get (matrix, order[r], order[c]));
+                g_string_append_c (csv, ',');
+                append_csv_number (csv, cg_matrix_get_coverage (matrix, order[r], order[c]));
+                g_string_append (csv, "\r\n");
+              }
+          if (!write_chart_csv (csv_path, csv, force, &error))
+            return input_error (error);
+        }
       return EXIT_OK;
     }
 
@@ -1095,13 +1182,30 @@ command_chart (int    argc,
       subtitle = g_strdup_printf (_("%u countries placed so that distance shows divergence; "
                                     "the two axes explain %.0f%% of the variance"),
                                   mds->n, mds->explained * 100);
-      paint = (ScatterPaint) { points, mds->n, labels, _("Policy map"), subtitle, &info };
+      paint = (ScatterPaint) { points, mds->n, labels, _("Policy map"), subtitle, &info, &style };
       if (width <= 0)
         width = 1000;
       if (height <= 0)
         height = 760;
       if (!cg_chart_export (output, width, height, dpi, force, paint_scatter, &paint, &error))
         return input_error (error);
+      if (csv_path != NULL)
+        {
+          g_string_append (csv, "code,x,y,region\r\n");
+          for (guint i = 0; i < mds->n; i++)
+            {
+              append_csv_field (csv, points[i].label);
+              g_string_append_c (csv, ',');
+              append_csv_number (csv, points[i].x);
+              g_string_append_c (csv, ',');
+              append_csv_number (csv, points[i].y);
+              g_string_append_c (csv, ',');
+              append_csv_field (csv, points[i].category < 6 ? region_ids[points[i].category] : "");
+              g_string_append (csv, "\r\n");
+            }
+          if (!write_chart_csv (csv_path, csv, force, &error))
+            return input_error (error);
+        }
       return EXIT_OK;
     }
 
@@ -1135,13 +1239,29 @@ command_chart (int    argc,
       title = g_strdup_printf (_("Divergence from %s"), cg_dataset_get_name (dataset, row));
       paint = (WorldPaint) { map, values, cg_world_map_find_alpha2 (map, code), title,
                              _("0 = the same rules, 1 = different on every indicator compared"),
-                             &info };
+                             &info, &style };
       if (width <= 0)
         width = 1200;
       if (height <= 0)
         height = 720;
       if (!cg_chart_export (output, width, height, dpi, force, paint_world, &paint, &error))
         return input_error (error);
+      if (csv_path != NULL)
+        {
+          /* Every shape on the map; no divergence where there is no profile. */
+          g_string_append (csv, "code,name,divergence_from\r\n");
+          for (guint i = 0; i < cg_world_map_get_n_countries (map); i++)
+            {
+              append_csv_field (csv, cg_world_map_get_alpha2 (map, i));
+              g_string_append_c (csv, ',');
+              append_csv_field (csv, cg_world_map_get_name (map, i));
+              g_string_append_c (csv, ',');
+              append_csv_number (csv, values[i]);
+              g_string_append (csv, "\r\n");
+            }
+          if (!write_chart_csv (csv_path, csv, force, &error))
+            return input_error (error);
+        }
       return EXIT_OK;
     }
 
@@ -1198,13 +1318,37 @@ command_chart (int    argc,
     subtitle = g_strdup_printf (_("Divergence %.2f on %.0f%% of the framework; each bar is an "
                                   "indicator’s share of it"),
                                 why->divergence, why->coverage * 100);
-    paint = (BarsPaint) { (CgBar *) bars->data, bars->len, title, subtitle, &info };
+    paint = (BarsPaint) { (CgBar *) bars->data, bars->len, title, subtitle, &info, &style };
     if (width <= 0)
       width = 1000;
     if (height <= 0)
       height = MAX (360, 200 + bars->len * 46);
     if (!cg_chart_export (output, width, height, dpi, force, paint_bars, &paint, &error))
       return input_error (error);
+    if (csv_path != NULL)
+      {
+        g_string_append (csv, "indicator,label,value_a,value_b,contribution,share\r\n");
+        for (guint i = 0; i < why->contributions->len; i++)
+          {
+            CgContribution *c = &g_array_index (why->contributions, CgContribution, i);
+            const CgIndicator *indicator = cg_framework_get_indicator (framework, c->column);
+
+            append_csv_field (csv, indicator->id);
+            g_string_append_c (csv, ',');
+            append_csv_field (csv, indicator->label);
+            g_string_append_c (csv, ',');
+            append_csv_number (csv, c->value_a);
+            g_string_append_c (csv, ',');
+            append_csv_number (csv, c->value_b);
+            g_string_append_c (csv, ',');
+            append_csv_number (csv, c->contribution);
+            g_string_append_c (csv, ',');
+            append_csv_number (csv, c->contribution / why->divergence);
+            g_string_append (csv, "\r\n");
+          }
+        if (!write_chart_csv (csv_path, csv, force, &error))
+          return input_error (error);
+      }
   }
 
   return EXIT_OK;

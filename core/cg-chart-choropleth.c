@@ -38,7 +38,7 @@ cg_choropleth_layout_new (const CgWorldMap   *map,
   CgChoroplethLayout *layout = g_new0 (CgChoroplethLayout, 1);
   double s = style->font_scale;
   double pad = MAX (8.0, MIN (20.0 * s, MIN (width, height) * 0.03));
-  double legend_h = LEGEND_SIZE * 3.2 * s;
+  double legend_h = LEGEND_SIZE * 3.8 * s;
 
   layout->title = (CgRect) { pad, pad, width - 2 * pad,
                              (TITLE_SIZE * 1.35 + SUBTITLE_SIZE * 1.5) * s };
@@ -162,7 +162,7 @@ cg_choropleth_render (cairo_t                  *cr,
         {
           CgColor color;
 
-          cg_heatmap_cell_color (CLAMP (v, 0, 1), &color);
+          cg_heatmap_cell_color (style, CLAMP (v, 0, 1), &color);
           cg_chart_set_source_color (cr, &color);
           cairo_fill_preserve (cr);
         }
@@ -187,7 +187,7 @@ cg_choropleth_render (cairo_t                  *cr,
     {
       CgColor color;
 
-      cg_heatmap_cell_color (CLAMP ((x + 0.5 - bar->x) / bar->width, 0, 1), &color);
+      cg_heatmap_cell_color (style, CLAMP ((x + 0.5 - bar->x) / bar->width, 0, 1), &color);
       cg_chart_set_source_color (cr, &color);
       cairo_rectangle (cr, x, bar->y, 1, bar->height);
       cairo_fill (cr);

@@ -54,14 +54,16 @@ label_size_for_cell (double cell)
 
 /**
  * cg_heatmap_cell_color:
+ * @style: the chart style, which names the colour map
  * @divergence: 0 (identical) … 1
  * @out_color: (out): the cell's colour: bright for common ground, dark for divergence
  */
 void
-cg_heatmap_cell_color (double   divergence,
-                       CgColor *out_color)
+cg_heatmap_cell_color (const CgChartStyle *style,
+                       double              divergence,
+                       CgColor            *out_color)
 {
-  cg_colormap_viridis (1.0 - divergence, out_color);
+  cg_chart_style_divergence_color (style, divergence, out_color);
 }
 
 /**
@@ -331,7 +333,7 @@ draw_legend (cairo_t               *cr,
       CgColor color;
       double t = 1.0 - (y + 0.5 - bar->y) / bar->height;
 
-      cg_heatmap_cell_color (CLAMP (t, 0, 1), &color);
+      cg_heatmap_cell_color (style, CLAMP (t, 0, 1), &color);
       cg_chart_set_source_color (cr, &color);
       cairo_rectangle (cr, bar->x, y, bar->width, 1);
       cairo_fill (cr);
@@ -366,7 +368,7 @@ draw_legend (cairo_t               *cr,
     const CgRect *low = &layout->legend_low_coverage;
     CgColor color;
 
-    cg_heatmap_cell_color (0.5, &color);
+    cg_heatmap_cell_color (style, 0.5, &color);
     cg_chart_set_source_color (cr, &color);
     cairo_rectangle (cr, low->x, low->y, low->width, low->height);
     cairo_fill (cr);
@@ -479,7 +481,7 @@ cg_heatmap_render (cairo_t               *cr,
           {
             CgColor color;
 
-            cg_heatmap_cell_color (d, &color);
+            cg_heatmap_cell_color (style, d, &color);
             cg_chart_set_source_color (cr, &color);
             cairo_rectangle (cr, x0, y0, x1 - x0 - inset, y1 - y0 - inset);
             cairo_fill (cr);

@@ -45,7 +45,8 @@ gboolean         cg_heatmap_layout_hit_test  (const CgHeatmapLayout *layout,
                                               double                 y,
                                               guint                 *out_row,
                                               guint                 *out_column);
-void             cg_heatmap_cell_color       (double                 divergence,
+void             cg_heatmap_cell_color       (const CgChartStyle    *style,
+                                              double                 divergence,
                                               CgColor               *out_color);
 
 void             cg_heatmap_render           (cairo_t               *cr,

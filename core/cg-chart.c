@@ -22,6 +22,18 @@ static const guint32 viridis_stops[] = {
   0x22a884, 0x44bf70, 0x7ad151, 0xbddf26, 0xfde725,
 };
 
+/* cividis (Nuñez, Anderton and Renslow 2018, PLoS ONE 13(8): e0199239), as
+ * matplotlib ships it, sampled at 0, 0.1, … 1.  Made to look the same to
+ * readers with and without red–green colour-vision deficiency. */
+static const guint32 cividis_stops[] = {
+  0x00224e, 0x083370, 0x35456c, 0x4f576c, 0x666970, 0x7d7c78,
+  0x948e77, 0xaea371, 0xc8b866, 0xe5cf52, 0xfee838,
+};
+
+/* A grey ramp for laser printers and photocopies: from near-black to a light
+ * grey that still stands apart from the white page. */
+static const guint32 grey_stops[] = { 0x1a1a1a, 0xdcdcdc };
+
 static void
 color_from_hex (guint32  hex,
                 CgColor *color)
@@ -30,6 +42,32 @@ color_from_hex (guint32  hex,
   color->green = ((hex >> 8) & 0xff) / 255.0;
   color->blue = (hex & 0xff) / 255.0;
   color->alpha = 1.0;
+}
+
+static void
+sample_stops (const guint32 *stops,
+              guint          n_stops,
+              double         t,
+              CgColor       *out_color)
+{
+  const guint n = n_stops - 1;
+  CgColor a, b;
+  double position, frac;
+  guint index;
+
+  if (isnan (t))
+    t = 0;
+  t = CLAMP (t, 0.0, 1.0);
+  position = t * n;
+  index = MIN ((guint) position, n - 1);
+  frac = position - index;
+
+  color_from_hex (stops[index], &a);
+  color_from_hex (stops[index + 1], &b);
+  out_color->red = a.red + (b.red - a.red) * frac;
+  out_color->green = a.green + (b.green - a.green) * frac;
+  out_color->blue = a.blue + (b.blue - a.blue) * frac;
+  out_color->alpha = 1.0;
 }
 
 /**
@@ -41,26 +79,53 @@ void
 cg_colormap_viridis (double   t,
                      CgColor *out_color)
 {
-  const guint n = G_N_ELEMENTS (viridis_stops) - 1;
-  CgColor a, b;
-  double position, frac;
-  guint index;
-
   g_return_if_fail (out_color != NULL);
 
-  if (isnan (t))
-    t = 0;
-  t = CLAMP (t, 0.0, 1.0);
-  position = t * n;
-  index = MIN ((guint) position, n - 1);
-  frac = position - index;
+  sample_stops (viridis_stops, G_N_ELEMENTS (viridis_stops), t, out_color);
+}
 
-  color_from_hex (viridis_stops[index], &a);
-  color_from_hex (viridis_stops[index + 1], &b);
-  out_color->red = a.red + (b.red - a.red) * frac;
-  out_color->green = a.green + (b.green - a.green) * frac;
-  out_color->blue = a.blue + (b.blue - a.blue) * frac;
-  out_color->alpha = 1.0;
+/**
+ * cg_colormap_sample:
+ * @colormap: which map
+ * @t: a position in 0..1 (clamped); 0 is the darkest end
+ * @out_color: (out): the colour
+ */
+void
+cg_colormap_sample (CgColormap  colormap,
+                    double      t,
+                    CgColor    *out_color)
+{
+  g_return_if_fail (out_color != NULL);
+
+  switch (colormap)
+    {
+    case CG_COLORMAP_CIVIDIS:
+      sample_stops (cividis_stops, G_N_ELEMENTS (cividis_stops), t, out_color);
+      break;
+    case CG_COLORMAP_GREY:
+      sample_stops (grey_stops, G_N_ELEMENTS (grey_stops), t, out_color);
+      break;
+    case CG_COLORMAP_VIRIDIS:
+    default:
+      sample_stops (viridis_stops, G_N_ELEMENTS (viridis_stops), t, out_color);
+      break;
+    }
+}
+
+/**
+ * cg_chart_style_divergence_color:
+ * @style: the chart style
+ * @divergence: 0 (identical) … 1
+ * @out_color: (out): bright for common ground, dark for divergence
+ */
+void
+cg_chart_style_divergence_color (const CgChartStyle *style,
+                                 double              divergence,
+                                 CgColor            *out_color)
+{
+  g_return_if_fail (style != NULL);
+
+  cg_colormap_sample (style->colormap, 1.0 - divergence, out_color);
 }
 
 /**
@@ -100,6 +165,7 @@ cg_chart_style_init_light (CgChartStyle *style)
     .not_comparable = { 0.88, 0.88, 0.88, 1 },
     .font_family = "Sans",
     .font_scale = 1.0,
+    .colormap = CG_COLORMAP_VIRIDIS,
   };
 }
 
@@ -115,7 +181,101 @@ cg_chart_style_init_dark (CgChartStyle *style)
     .not_comparable = { 0.26, 0.26, 0.28, 1 },
     .font_family = "Sans",
     .font_scale = 1.0,
+    .colormap = CG_COLORMAP_VIRIDIS,
   };
+}
+
+/**
+ * cg_chart_style_init_high_contrast:
+ *
+ * Black on white with larger type and the cividis map: for a washed-out
+ * projector at the back of a classroom and for readers with low vision.
+ * All text is at least 7:1 against the background (WCAG AAA).
+ */
+void
+cg_chart_style_init_high_contrast (CgChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  *style = (CgChartStyle) {
+    .background = { 1, 1, 1, 1 },
+    .foreground = { 0, 0, 0, 1 },
+    .muted = { 0.20, 0.20, 0.20, 1 },
+    .not_comparable = { 0.80, 0.80, 0.80, 1 },
+    .font_family = "Sans",
+    .font_scale = 1.25,
+    .colormap = CG_COLORMAP_CIVIDIS,
+  };
+}
+
+/**
+ * cg_chart_style_init_print:
+ *
+ * Black on white with a grey ramp: what survives a laser printer or a
+ * photocopy.  Cells with no comparison are hatched in every style, so they
+ * stay distinct from values even in grey.
+ */
+void
+cg_chart_style_init_print (CgChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  *style = (CgChartStyle) {
+    .background = { 1, 1, 1, 1 },
+    .foreground = { 0, 0, 0, 1 },
+    .muted = { 0.30, 0.30, 0.30, 1 },
+    .not_comparable = { 1, 1, 1, 1 },
+    .font_family = "Serif",
+    .font_scale = 1.0,
+    .colormap = CG_COLORMAP_GREY,
+  };
+}
+
+static const char * const style_names[] = { "light", "dark", "high-contrast", "print", NULL };
+
+/**
+ * cg_chart_style_list_names:
+ *
+ * Returns: (transfer none): the names cg_chart_style_init_from_name() takes
+ */
+const char * const *
+cg_chart_style_list_names (void)
+{
+  return style_names;
+}
+
+/**
+ * cg_chart_style_init_from_name:
+ * @name: "light", "dark", "high-contrast" or "print"
+ *
+ * Returns: %FALSE with @error set (G_OPTION_ERROR_BAD_VALUE) for another name
+ */
+gboolean
+cg_chart_style_init_from_name (CgChartStyle  *style,
+                               const char    *name,
+                               GError       **error)
+{
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (g_str_equal (name, "light"))
+    cg_chart_style_init_light (style);
+  else if (g_str_equal (name, "dark"))
+    cg_chart_style_init_dark (style);
+  else if (g_str_equal (name, "high-contrast"))
+    cg_chart_style_init_high_contrast (style);
+  else if (g_str_equal (name, "print"))
+    cg_chart_style_init_print (style);
+  else
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) style_names);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: the placeholders are a style name and a list of names */
+                   _("Unknown chart style “%s”; the styles are %s"), name, names);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -26,6 +26,16 @@ typedef struct
   double height;
 } CgRect;
 
+/* Sequential colour maps, all with luminance rising monotonically so that a
+ * figure keeps its order when printed in grey or seen with a colour-vision
+ * deficiency. */
+typedef enum
+{
+  CG_COLORMAP_VIRIDIS,
+  CG_COLORMAP_CIVIDIS,
+  CG_COLORMAP_GREY,
+} CgColormap;
+
 typedef struct
 {
   CgColor     background;
@@ -34,6 +44,7 @@ typedef struct
   CgColor     not_comparable;  /* background of cells with no comparison */
   const char *font_family;
   double      font_scale;      /* 1 on screen; larger for a projector */
+  CgColormap  colormap;        /* values: dark = divergence, bright = common ground */
 } CgChartStyle;
 
 /* What an exported figure needs to be citable. */
@@ -48,6 +59,23 @@ typedef struct
 
 void     cg_chart_style_init_light  (CgChartStyle *style);
 void     cg_chart_style_init_dark   (CgChartStyle *style);
+void     cg_chart_style_init_high_contrast
+                                    (CgChartStyle *style);
+void     cg_chart_style_init_print  (CgChartStyle *style);
+gboolean cg_chart_style_init_from_name
+                                    (CgChartStyle *style,
+                                     const char   *name,
+                                     GError      **error);
+const char * const *
+         cg_chart_style_list_names  (void);
+
+void     cg_colormap_sample         (CgColormap    colormap,
+                                     double        t,
+                                     CgColor      *out_color);
+void     cg_chart_style_divergence_color
+                                    (const CgChartStyle *style,
+                                     double        divergence,
+                                     CgColor      *out_color);
 
 void     cg_colormap_viridis        (double        t,
                                      CgColor      *out_color);

@@ -10,12 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "cg-application.h"
+#include "cg-chart-theme.h"
 #include "cg-help-window.h"
 #include "cg-window.h"
 
 struct _CgApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, ADW_TYPE_APPLICATION)
@@ -92,6 +94,19 @@ cg_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
+
+  /* Automatic (the desktop's light, dark or high contrast), projector or print; kept for
+   * the next start. */
+  {
+    CgApplication *self = CG_APPLICATION (app);
+    g_autoptr(GAction) chart_style = NULL;
+
+    self->settings = g_settings_new (APP_ID);
+    chart_style = g_settings_create_action (self->settings, "chart-style");
+    g_action_map_add_action (G_ACTION_MAP (app), chart_style);
+    g_settings_bind (self->settings, "chart-style", cg_chart_theme_get_default (), "name",
+                     G_SETTINGS_BIND_GET);
+  }
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
@@ -115,10 +130,21 @@ cg_application_handle_local_options (GApplication *app,
 }
 
 static void
+cg_application_finalize (GObject *object)
+{
+  CgApplication *self = CG_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (cg_application_parent_class)->finalize (object);
+}
+
+static void
 cg_application_class_init (CgApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = cg_application_finalize;
   app_class->handle_local_options = cg_application_handle_local_options;
   app_class->activate = cg_application_activate;
   app_class->startup = cg_application_startup;

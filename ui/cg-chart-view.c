@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "cg-chart-theme.h"
 #include "cg-chart-view.h"
 
 struct _CgChartView
@@ -56,10 +57,7 @@ cg_chart_view_snapshot (GtkWidget   *widget,
   if (self->paint == NULL || width <= 0 || height <= 0)
     return;
 
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    cg_chart_style_init_dark (&style);
-  else
-    cg_chart_style_init_light (&style);
+  cg_chart_theme_get_style (cg_chart_theme_get_default (), &style);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   self->paint (cr, width, height, &style, self->user_data);
@@ -111,7 +109,7 @@ cg_chart_view_init (CgChartView *self)
   g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+  g_signal_connect_object (cg_chart_theme_get_default (), "changed",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 

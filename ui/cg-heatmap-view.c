@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "cg-chart-heatmap.h"
+#include "cg-chart-theme.h"
 #include "cg-heatmap-view.h"
 
 struct _CgHeatmapView
@@ -45,10 +46,7 @@ static void
 init_style (CgHeatmapView *self,
             CgChartStyle  *style)
 {
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    cg_chart_style_init_dark (style);
-  else
-    cg_chart_style_init_light (style);
+  cg_chart_theme_get_style (cg_chart_theme_get_default (), style);
 }
 
 static const CgHeatmapLayout *
@@ -171,7 +169,7 @@ cg_heatmap_view_snapshot (GtkWidget   *widget,
 }
 
 static void
-dark_changed_cb (CgHeatmapView *self)
+style_changed_cb (CgHeatmapView *self)
 {
   g_clear_pointer (&self->layout, cg_heatmap_layout_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -247,8 +245,8 @@ cg_heatmap_view_init (CgHeatmapView *self)
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cg_chart_theme_get_default (), "changed",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Divergence heatmap"),

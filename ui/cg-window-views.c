@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "cg-analysis.h"
+#include "cg-chart-theme.h"
 #include "cg-chart-bars.h"
 #include "cg-chart-choropleth.h"
 #include "cg-chart-scatter.h"
@@ -552,7 +553,7 @@ world_clicked_cb (CgWindow *self,
 
   if (self->world_map == NULL || self->comparison == NULL)
     return;
-  cg_chart_style_init_light (&style);
+  cg_chart_theme_get_style (cg_chart_theme_get_default (), &style);
   layout = cg_choropleth_layout_new (self->world_map,
                                      gtk_widget_get_width (GTK_WIDGET (self->world_view)),
                                      gtk_widget_get_height (GTK_WIDGET (self->world_view)),

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-chart-export.h"
+#include "cg-chart-theme.h"
 #include "cg-country.h"
 #include "cg-heatmap-view.h"
 #include "cg-store.h"
@@ -566,8 +567,7 @@ paint_export (cairo_t  *cr,
   ExportPaint *paint = user_data;
   CgChartStyle style;
 
-  /* Exports are for papers and slides: always the light style. */
-  cg_chart_style_init_light (&style);
+  cg_chart_theme_get_export_style (cg_chart_theme_get_default (), &style);
   if (CG_IS_HEATMAP_VIEW (paint->view))
     cg_heatmap_view_paint (CG_HEATMAP_VIEW (paint->view), cr, width, height, &style);
   else

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <cairo.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -221,6 +222,8 @@ test_usage_errors (void)
     { { "matrix", "--range", "bogus", NULL }, 2, "*--range takes*" },
     { { "matrix", "--as-of", "2026-13-01", NULL }, 2, "*not a date*" },
     { { "chart", "heatmap", "-o", "out.gif" }, 2, "*must end in .png, .svg or .pdf*" },
+    { { "chart", "heatmap", "--style=neon", "--output=out.png" }, 2,
+      "*Unknown chart style “neon”; the styles are light, dark, high-contrast, print*" },
     { { "matrix", "--countries", "FR,XX", NULL }, 1, "*“XX” has a profile*" },
     { { "list", NULL }, 2, "*countries, indicators, groups*" },
     { { "matrix", "--group", "NOPE", NULL }, 1, "*no group “NOPE”*" },
@@ -363,6 +366,65 @@ test_analysis_commands (void)
   g_assert_nonnull (strstr (weighted.err, "weights.csv:2:9: the weight “-2”"));
 }
 
+/* A print-style chart is grey, and its data comes beside it as CSV. */
+static void
+test_chart_style_and_csv (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) again = { 0, };
+  g_autofree char *png = g_build_filename (g_get_user_cache_dir (), "print.png", NULL);
+  g_autofree char *csv = g_build_filename (g_get_user_cache_dir (), "print.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  cairo_surface_t *surface;
+  guint grey = 0, coloured = 0;
+
+  g_remove (png);
+  g_remove (csv);
+  run_cli (&run, "chart", "heatmap", "--countries", "FR,DE,GB,KE,TZ", "--style", "print",
+           "--csv", csv, "-o", png, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  {
+    const guint8 *data = cairo_image_surface_get_data (surface);
+    int stride = cairo_image_surface_get_stride (surface);
+
+    for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+      for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+        {
+          guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
+          guint r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+          if (r == g && g == b)
+            grey++;
+          else
+            coloured++;
+        }
+  }
+  cairo_surface_destroy (surface);
+  /* Antialiased text is grey too: nothing on the page has a hue. */
+  g_assert_cmpuint (coloured, ==, 0);
+  g_assert_cmpuint (grey, >, 0);
+
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "row,column,divergence,coverage");
+  /* 25 cells, a header and the empty string after the last line break */
+  g_assert_cmpuint (g_strv_length (lines), ==, 27);
+  g_assert_true (g_pattern_match_simple ("??,??,0,0.*", lines[1]));
+
+  /* The CSV, like the chart, is not replaced unless asked. */
+  g_remove (png);
+  run_cli (&again, "chart", "heatmap", "--countries", "FR,DE,GB,KE,TZ", "--csv", csv, "-o", png,
+           NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already exists"));
+  /* Refused before anything was drawn. */
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
 /* The coverage table in the data README is the command's output, not hand-kept. */
 static void
 test_readme_coverage (void)
@@ -412,6 +474,7 @@ main (int    argc,
   g_test_add_func ("/cli/matrix-json", test_matrix_json);
   g_test_add_func ("/cli/matrix-spreadsheet", test_matrix_spreadsheet);
   g_test_add_func ("/cli/chart-formats", test_chart_formats);
+  g_test_add_func ("/cli/chart-style-csv", test_chart_style_and_csv);
   g_test_add_func ("/cli/import-malformed", test_import_malformed);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/lists-search-export", test_lists_search_export);

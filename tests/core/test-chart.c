@@ -58,6 +58,61 @@ test_viridis (void)
     }
 }
 
+/* Every style's map keeps its order in grey; print is grey itself, and the
+ * high-contrast text meets WCAG AAA (7:1) on its background. */
+static void
+test_styles (void)
+{
+  const char * const *names = cg_chart_style_list_names ();
+  g_autoptr(GError) error = NULL;
+  CgChartStyle style;
+  CgColor color;
+
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 4);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_assert_true (cg_chart_style_init_from_name (&style, names[i], NULL));
+      for (double t = 0; t < 1; t += 0.05)
+        {
+          CgColor a, b;
+
+          cg_colormap_sample (style.colormap, t, &a);
+          cg_colormap_sample (style.colormap, t + 0.05, &b);
+          g_assert_cmpfloat (cg_color_luminance (&a), <, cg_color_luminance (&b));
+        }
+    }
+
+  cg_chart_style_init_print (&style);
+  for (double d = 0; d <= 1; d += 0.25)
+    {
+      cg_heatmap_cell_color (&style, d, &color);
+      g_assert_cmpfloat (color.red, ==, color.green);
+      g_assert_cmpfloat (color.green, ==, color.blue);
+    }
+  cg_heatmap_cell_color (&style, 1, &color);
+  g_assert_cmpfloat_with_epsilon (color.red, 0x1a / 255.0, 1e-12);
+
+  cg_chart_style_init_high_contrast (&style);
+  {
+    double bg = cg_color_luminance (&style.background);
+    double fg = cg_color_luminance (&style.foreground);
+    double muted = cg_color_luminance (&style.muted);
+
+    g_assert_cmpfloat ((bg + 0.05) / (fg + 0.05), >=, 7);
+    g_assert_cmpfloat ((bg + 0.05) / (muted + 0.05), >=, 7);
+    g_assert_cmpfloat (style.font_scale, >, 1);
+  }
+  /* cividis ends, as matplotlib ships it */
+  cg_colormap_sample (CG_COLORMAP_CIVIDIS, 0, &color);
+  g_assert_cmpfloat_with_epsilon (color.blue, 0x4e / 255.0, 1e-12);
+  cg_colormap_sample (CG_COLORMAP_CIVIDIS, 1, &color);
+  g_assert_cmpfloat_with_epsilon (color.green, 0xe8 / 255.0, 1e-12);
+
+  g_assert_false (cg_chart_style_init_from_name (&style, "neon", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "high-contrast"));
+}
+
 static void
 test_layout_geometry (void)
 {
@@ -182,7 +237,7 @@ test_render_pixels (void)
 
         if (isnan (d))
           continue;
-        cg_heatmap_cell_color (d, &expected);
+        cg_heatmap_cell_color (&style, d, &expected);
         assert_pixel (surface, x, y, &expected);
       }
 
@@ -400,6 +455,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/chart/viridis", test_viridis);
+  g_test_add_func ("/core/chart/styles", test_styles);
   g_test_add_func ("/core/chart/heatmap-layout", test_layout_geometry);
   g_test_add_func ("/core/chart/heatmap-hit-test", test_layout_hit_test);
   g_test_add_func ("/core/chart/heatmap-pixels", test_render_pixels);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cg-chart-choropleth.h"
+#include "cg-chart-theme.h"
 #include "cg-chart-view.h"
 #include "cg-heatmap-view.h"
 #include "cg-window.h"
@@ -225,6 +226,51 @@ test_select_changes_chart (void)
   g_object_unref (window);
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The window's charts follow the desktop, or a style the user picks; exports stay light. */
+static void
+test_chart_theme (void)
+{
+  CgChartTheme *theme = cg_chart_theme_get_default ();
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  CgChartStyle style;
+  guint changed = 0;
+
+  g_signal_connect_swapped (theme, "changed", G_CALLBACK (count_cb), &changed);
+  g_assert_cmpstr (cg_chart_theme_get_name (theme), ==, "automatic");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpuint (changed, ==, 1);
+  cg_chart_theme_get_style (theme, &style);
+  g_assert_cmpfloat (style.background.red, <, 0.5);
+  cg_chart_theme_get_export_style (theme, &style);
+  g_assert_cmpfloat (style.background.red, ==, 1);
+
+  g_assert_true (cg_chart_theme_set_name (theme, "print"));
+  g_assert_cmpuint (changed, ==, 2);
+  cg_chart_theme_get_style (theme, &style);
+  g_assert_cmpint (style.colormap, ==, CG_COLORMAP_GREY);
+  cg_chart_theme_get_export_style (theme, &style);
+  g_assert_cmpint (style.colormap, ==, CG_COLORMAP_GREY);
+
+  /* A chosen style ignores the desktop. */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpuint (changed, ==, 2);
+
+  g_assert_false (cg_chart_theme_set_name (theme, "neon"));
+  g_assert_cmpstr (cg_chart_theme_get_name (theme), ==, "print");
+  g_assert_cmpuint (changed, ==, 2);
+
+  g_assert_true (cg_chart_theme_set_name (theme, "automatic"));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  g_signal_handlers_disconnect_by_data (theme, &changed);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -244,6 +290,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/ui/chart-theme", test_chart_theme);
   g_test_add_func ("/ui/window/select-changes-chart", test_select_changes_chart);
 
   return g_test_run ();
