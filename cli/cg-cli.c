@@ -24,6 +24,7 @@
 #include "cg-chart-export.h"
 #include "cg-chart-scatter.h"
 #include "cg-chart-heatmap.h"
+#include "cg-chart-radar.h"
 #include "cg-country.h"
 #include "cg-divergence.h"
 #include "cg-format.h"
@@ -911,6 +912,33 @@ paint_scatter (cairo_t  *cr,
 
 typedef struct
 {
+  const char * const   *axes;
+  guint                 n_axes;
+  CgRadarSeries        *series;
+  guint                 n_series;
+  const char           *title;
+  const char           *subtitle;
+  CgChartInfo          *info;
+  const CgChartStyle   *style;
+} RadarPaint;
+
+static void
+paint_radar (cairo_t  *cr,
+             double    width,
+             double    height,
+             gpointer  user_data)
+{
+  RadarPaint *paint = user_data;
+  g_autoptr(CgRadarLayout) layout = NULL;
+
+  layout = cg_radar_layout_new (paint->axes, paint->n_axes, paint->series, paint->n_series,
+                                width, height, paint->style);
+  cg_radar_render (cr, paint->axes, paint->series, layout, paint->style, paint->title,
+                   paint->subtitle, paint->info);
+}
+
+typedef struct
+{
   CgWorldMap   *map;
   double       *values;
   int           highlight;
@@ -1005,9 +1033,9 @@ static int
 command_chart (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("heatmap|mds|world|contrib A B -o "
-                                                              "FILE — draw a chart to PNG, SVG "
-                                                              "or PDF"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("heatmap|mds|world|contrib A B|radar "
+                                                              "A B… -o FILE — draw a chart to "
+                                                              "PNG, SVG or PDF"));
   g_autofree char *from = NULL;
   g_auto(Selection) selection = { 0, };
   g_autofree char *output = NULL;
@@ -1052,8 +1080,10 @@ command_chart (int    argc,
     return ret;
   kind = argc >= 2 ? argv[1] : "";
   if (!((g_str_equal (kind, "heatmap") && argc == 2) || (g_str_equal (kind, "mds") && argc == 2) ||
-        (g_str_equal (kind, "world") && argc == 2) || (g_str_equal (kind, "contrib") && argc == 4)))
-    return usage_error (context, _("Name the chart to draw: heatmap, mds, world, or contrib A B"));
+        (g_str_equal (kind, "world") && argc == 2) || (g_str_equal (kind, "contrib") && argc == 4) ||
+        (g_str_equal (kind, "radar") && argc >= 4 && argc <= 2 + CG_RADAR_MAX_SERIES)))
+    return usage_error (context, _("Name the chart to draw: heatmap, mds, world, contrib A B, or "
+                                   "radar with two to six countries"));
   if (g_str_equal (kind, "world") && from == NULL)
     return usage_error (context, _("Say which country the world map measures from, with --from"));
   if (output == NULL)
@@ -1068,7 +1098,7 @@ command_chart (int    argc,
       return EXIT_BAD_INPUT;
     }
 
-  if (g_str_equal (kind, "contrib"))
+  if (g_str_equal (kind, "contrib") || g_str_equal (kind, "radar"))
     {
       if ((ret = load_selection (context, &selection, &store, &dataset, &mode)) >= 0)
         return ret;
@@ -1259,6 +1289,63 @@ command_chart (int    argc,
               append_csv_number (csv, values[i]);
               g_string_append (csv, "\r\n");
             }
+          if (!write_chart_csv (csv_path, csv, force, &error))
+            return input_error (error);
+        }
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (kind, "radar"))
+    {
+      CgFramework *framework = cg_dataset_get_framework (dataset);
+      guint n_dims = cg_framework_get_n_dimensions (framework);
+      guint n_series = (guint) argc - 2;
+      g_autofree double *scores = cg_restrictiveness_compute (dataset);
+      g_autofree const char **axes = g_new0 (const char *, n_dims + 1);
+      CgRadarSeries series[CG_RADAR_MAX_SERIES];
+      g_auto(GStrv) codes = g_new0 (char *, n_series + 1);
+      RadarPaint paint;
+
+      for (guint d = 0; d < n_dims; d++)
+        axes[d] = cg_framework_get_dimension (framework, d)->label;
+      for (guint i = 0; i < n_series; i++)
+        {
+          int row;
+
+          codes[i] = selection.data != NULL ? g_strdup (argv[2 + i]) : g_ascii_strup (argv[2 + i], -1);
+          row = cg_dataset_lookup_row (dataset, codes[i]);
+          if (row < 0)
+            {
+              g_printerr (_("No country or group with the code “%s” has a profile\n"), codes[i]);
+              return EXIT_BAD_INPUT;
+            }
+          series[i] = (CgRadarSeries) { cg_dataset_get_name (dataset, row),
+                                        scores + (gsize) row * n_dims };
+        }
+
+      paint = (RadarPaint) { axes, n_dims, series, n_series, NULL,
+                             _("0 at the centre: the most open rules the framework allows; 1 at "
+                               "the rim: the most restrictive. A gap: nothing known."),
+                             &info, &style };
+      if (width <= 0)
+        width = 1000;
+      if (height <= 0)
+        height = 760;
+      if (!cg_chart_export (output, width, height, dpi, force, paint_radar, &paint, &error))
+        return input_error (error);
+      if (csv_path != NULL)
+        {
+          g_string_append (csv, "code,dimension,restrictiveness\r\n");
+          for (guint i = 0; i < n_series; i++)
+            for (guint d = 0; d < n_dims; d++)
+              {
+                append_csv_field (csv, codes[i]);
+                g_string_append_c (csv, ',');
+                append_csv_field (csv, cg_framework_get_dimension (framework, d)->id);
+                g_string_append_c (csv, ',');
+                append_csv_number (csv, series[i].values[d]);
+                g_string_append (csv, "\r\n");
+              }
           if (!write_chart_csv (csv_path, csv, force, &error))
             return input_error (error);
         }

@@ -34,5 +34,10 @@ void                  _cg_chart_hatch_rect             (cairo_t                 
                                                         double                      y,
                                                         double                      w,
                                                         double                      h);
+void                  _cg_chart_marker_path            (cairo_t                    *cr,
+                                                        guint                       category,
+                                                        double                      x,
+                                                        double                      y,
+                                                        double                      r);
 
 G_END_DECLS

@@ -214,37 +214,6 @@ cg_scatter_layout_hit_test (const CgScatterLayout *layout,
   return found;
 }
 
-/* A marker shape per category, so the legend reads without colour too. */
-static void
-marker_path (cairo_t *cr,
-             guint    category,
-             double   x,
-             double   y,
-             double   r)
-{
-  switch (category % 4)
-    {
-    case 0:
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      break;
-    case 1:
-      cairo_rectangle (cr, x - r * 0.9, y - r * 0.9, 1.8 * r, 1.8 * r);
-      break;
-    case 2:
-      cairo_move_to (cr, x, y - r * 1.15);
-      cairo_line_to (cr, x + r * 1.05, y + r * 0.8);
-      cairo_line_to (cr, x - r * 1.05, y + r * 0.8);
-      cairo_close_path (cr);
-      break;
-    default:
-      cairo_move_to (cr, x, y - r * 1.2);
-      cairo_line_to (cr, x + r * 1.2, y);
-      cairo_line_to (cr, x, y + r * 1.2);
-      cairo_line_to (cr, x - r * 1.2, y);
-      cairo_close_path (cr);
-    }
-}
-
 void
 cg_scatter_render (cairo_t               *cr,
                    const CgPoint         *points,
@@ -298,7 +267,7 @@ cg_scatter_render (cairo_t               *cr,
 
       cg_category_color (points[i].category, &color);
       cg_chart_set_source_color (cr, &color);
-      marker_path (cr, points[i].category, layout->px[i], layout->py[i], layout->radius);
+      _cg_chart_marker_path (cr, points[i].category, layout->px[i], layout->py[i], layout->radius);
       cairo_fill_preserve (cr);
       cg_chart_set_source_color (cr, &style->background);
       cairo_set_line_width (cr, 1);
@@ -318,7 +287,7 @@ cg_scatter_render (cairo_t               *cr,
 
       cg_category_color (c, &color);
       cg_chart_set_source_color (cr, &color);
-      marker_path (cr, c, layout->legend.x + 6 * s, y + LEGEND_SIZE * 0.7 * s, layout->radius);
+      _cg_chart_marker_path (cr, c, layout->legend.x + 6 * s, y + LEGEND_SIZE * 0.7 * s, layout->radius);
       cairo_fill (cr);
       cg_chart_set_source_color (cr, &style->foreground);
       _cg_chart_draw_text (cr, legend_font, categories[c], layout->legend.x + 16 * s, y, 0, 0, 0);

@@ -423,3 +423,33 @@ _cg_chart_hatch_rect (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+/* A marker shape per category, so the legend reads without colour too. */
+void
+_cg_chart_marker_path (cairo_t *cr,
+                       guint    category,
+                       double   x,
+                       double   y,
+                       double   r)
+{
+  switch (category % 4)
+    {
+    case 0:
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    case 1:
+      cairo_rectangle (cr, x - r * 0.9, y - r * 0.9, 1.8 * r, 1.8 * r);
+      break;
+    case 2:
+      cairo_move_to (cr, x, y - r * 1.15);
+      cairo_line_to (cr, x + r * 1.05, y + r * 0.8);
+      cairo_line_to (cr, x - r * 1.05, y + r * 0.8);
+      cairo_close_path (cr);
+      break;
+    default:
+      cairo_move_to (cr, x, y - r * 1.2);
+      cairo_line_to (cr, x + r * 1.2, y);
+      cairo_line_to (cr, x, y + r * 1.2);
+      cairo_line_to (cr, x - r * 1.2, y);
+      cairo_close_path (cr);
+    }
+}

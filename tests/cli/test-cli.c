@@ -222,6 +222,8 @@ test_usage_errors (void)
     { { "matrix", "--range", "bogus", NULL }, 2, "*--range takes*" },
     { { "matrix", "--as-of", "2026-13-01", NULL }, 2, "*not a date*" },
     { { "chart", "heatmap", "-o", "out.gif" }, 2, "*must end in .png, .svg or .pdf*" },
+    { { "chart", "radar", "FR", "--output=out.png" }, 2, "*radar with two to six countries*" },
+    { { "chart", "radar", "FR", "XX" }, 2, "*-o FILE*" },
     { { "chart", "heatmap", "--style=neon", "--output=out.png" }, 2,
       "*Unknown chart style “neon”; the styles are light, dark, high-contrast, print*" },
     { { "matrix", "--countries", "FR,XX", NULL }, 1, "*“XX” has a profile*" },
@@ -343,6 +345,14 @@ test_analysis_commands (void)
     g_autofree char *png = g_build_filename (g_get_user_cache_dir (), "map.png", NULL);
     g_autofree char *contents = NULL;
 
+    {
+      g_auto(Run) radar = { 0, };
+      g_autofree char *radar_svg = g_build_filename (g_get_user_cache_dir (), "radar.svg", NULL);
+
+      run_cli (&radar, "chart", "radar", "fr", "ke", "in", "-o", radar_svg, "-f", NULL);
+      g_assert_cmpint (radar.status, ==, 0);
+      g_assert_true (g_file_test (radar_svg, G_FILE_TEST_IS_REGULAR));
+    }
     run_cli (&contrib, "chart", "contrib", "FR", "DE", "-o", svg, NULL);
     g_assert_cmpint (contrib.status, ==, 0);
     g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));

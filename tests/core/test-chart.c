@@ -17,6 +17,7 @@
 #include "cg-chart-export.h"
 #include "cg-chart-scatter.h"
 #include "cg-chart-heatmap.h"
+#include "cg-chart-radar.h"
 
 static CgMatrix *
 make_matrix (guint n)
@@ -392,6 +393,59 @@ test_bars (void)
   g_assert_cmpuint (tiny->n, <, 3);
 }
 
+/* The web's geometry, a known vertex in its series' colour, and a gap where a
+ * dimension is unknown. */
+static void
+test_radar (void)
+{
+  static const char *axes[] = { "A", "B", "C", "D" };
+  static const double first[] = { 1, 0.5, NAN, 0 };
+  static const double second[] = { 0.25, 0.25, 0.25, 0.25 };
+  const CgRadarSeries series[] = { { "First", first }, { "Second", second } };
+  g_autoptr(CgRadarLayout) layout = NULL;
+  cairo_surface_t *surface;
+  CgChartStyle style;
+  CgColor orange, background;
+  cairo_t *cr;
+  double x, y;
+
+  cg_chart_style_init_light (&style);
+  layout = cg_radar_layout_new (axes, 4, series, 2, 800, 600, &style);
+  g_assert_cmpuint (layout->n_axes, ==, 4);
+  g_assert_cmpuint (layout->n_series, ==, 2);
+  /* pad 18; title 40.2 high; footnote 15.2 high: the body runs from 76.2 to 548.8. */
+  g_assert_cmpfloat_with_epsilon (layout->cy, 312.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (layout->footnote.y, 566.8, 1e-9);
+  g_assert_cmpfloat (layout->radius, >, 180);
+  g_assert_cmpfloat (layout->cy + layout->radius, <, layout->footnote.y);
+  g_assert_cmpfloat (layout->cx + layout->radius, <, layout->legend.x);
+
+  /* The first axis points up, then clockwise. */
+  cg_radar_axis_point (layout, 0, 1, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, layout->cx, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, layout->cy - layout->radius, 1e-9);
+  cg_radar_axis_point (layout, 1, 0.5, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, layout->cx + layout->radius / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, layout->cy, 1e-9);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  cr = cairo_create (surface);
+  cg_radar_render (cr, axes, series, layout, &style, NULL, NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  cg_category_color (0, &orange);
+  /* The vertex on the first axis, at the rim, carries the first series' marker. */
+  cg_radar_axis_point (layout, 0, 1, &x, &y);
+  assert_pixel (surface, x, y, &orange);
+  /* Between B (0.5) and the unknown C the line breaks: the point halfway between B
+   * and C at 0.5 is background. */
+  background = style.background;
+  assert_pixel (surface, layout->cx + layout->radius / 4 + 0.5, layout->cy + layout->radius / 4 + 0.5,
+                &background);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_scatter (void)
 {
@@ -462,6 +516,7 @@ main (int    argc,
   g_test_add_func ("/core/chart/export", test_export);
   g_test_add_func ("/core/chart/bars-layout", test_bars);
   g_test_add_func ("/core/chart/scatter-layout", test_scatter);
+  g_test_add_func ("/core/chart/radar", test_radar);
 
   return g_test_run ();
 }
