@@ -25,6 +25,7 @@
 #include "cg-chart-scatter.h"
 #include "cg-chart-heatmap.h"
 #include "cg-chart-radar.h"
+#include "cg-chart-timeline.h"
 #include "cg-country.h"
 #include "cg-divergence.h"
 #include "cg-format.h"
@@ -939,6 +940,47 @@ paint_radar (cairo_t  *cr,
 
 typedef struct
 {
+  const CgEvent        *events;
+  guint                 n_events;
+  const char * const   *categories;
+  const char           *title;
+  const char           *subtitle;
+  CgChartInfo          *info;
+  const CgChartStyle   *style;
+} TimelinePaint;
+
+static void
+paint_timeline (cairo_t  *cr,
+                double    width,
+                double    height,
+                gpointer  user_data)
+{
+  TimelinePaint *paint = user_data;
+  g_autoptr(CgTimelineLayout) layout = NULL;
+
+  layout = cg_timeline_layout_new (paint->events, paint->n_events, paint->categories, width,
+                                   height, paint->style);
+  cg_timeline_render (cr, paint->events, paint->categories, layout, paint->style, paint->title,
+                      paint->subtitle, paint->info);
+}
+
+/* A value as stored, in the words of the framework: a level's label, a number with its unit. */
+static char *
+format_stored (const CgIndicator *indicator,
+               const char        *text)
+{
+  double coded;
+
+  if (text == NULL)
+    /* Translators: a value before any source establishes one */
+    return g_strdup (_("unknown"));
+  if (!cg_indicator_parse_value (indicator, text, &coded, NULL))
+    return g_strdup (text);
+  return format_coded (indicator, coded);
+}
+
+typedef struct
+{
   CgWorldMap   *map;
   double       *values;
   int           highlight;
@@ -1034,8 +1076,8 @@ command_chart (int    argc,
                char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("heatmap|mds|world|contrib A B|radar "
-                                                              "A B… -o FILE — draw a chart to "
-                                                              "PNG, SVG or PDF"));
+                                                              "A B…|timeline A -o FILE — draw a "
+                                                              "chart to PNG, SVG or PDF"));
   g_autofree char *from = NULL;
   g_auto(Selection) selection = { 0, };
   g_autofree char *output = NULL;
@@ -1081,9 +1123,10 @@ command_chart (int    argc,
   kind = argc >= 2 ? argv[1] : "";
   if (!((g_str_equal (kind, "heatmap") && argc == 2) || (g_str_equal (kind, "mds") && argc == 2) ||
         (g_str_equal (kind, "world") && argc == 2) || (g_str_equal (kind, "contrib") && argc == 4) ||
-        (g_str_equal (kind, "radar") && argc >= 4 && argc <= 2 + CG_RADAR_MAX_SERIES)))
-    return usage_error (context, _("Name the chart to draw: heatmap, mds, world, contrib A B, or "
-                                   "radar with two to six countries"));
+        (g_str_equal (kind, "radar") && argc >= 4 && argc <= 2 + CG_RADAR_MAX_SERIES) ||
+        (g_str_equal (kind, "timeline") && argc == 3)))
+    return usage_error (context, _("Name the chart to draw: heatmap, mds, world, contrib A B, "
+                                   "radar with two to six countries, or timeline A"));
   if (g_str_equal (kind, "world") && from == NULL)
     return usage_error (context, _("Say which country the world map measures from, with --from"));
   if (output == NULL)
@@ -1098,7 +1141,10 @@ command_chart (int    argc,
       return EXIT_BAD_INPUT;
     }
 
-  if (g_str_equal (kind, "contrib") || g_str_equal (kind, "radar"))
+  if (g_str_equal (kind, "timeline") && selection.data != NULL)
+    return usage_error (context, _("A timeline needs the database’s history, not a spreadsheet"));
+  if (g_str_equal (kind, "contrib") || g_str_equal (kind, "radar") ||
+      g_str_equal (kind, "timeline"))
     {
       if ((ret = load_selection (context, &selection, &store, &dataset, &mode)) >= 0)
         return ret;
@@ -1287,6 +1333,115 @@ command_chart (int    argc,
               append_csv_field (csv, cg_world_map_get_name (map, i));
               g_string_append_c (csv, ',');
               append_csv_number (csv, values[i]);
+              g_string_append (csv, "\r\n");
+            }
+          if (!write_chart_csv (csv_path, csv, force, &error))
+            return input_error (error);
+        }
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (kind, "timeline"))
+    {
+      CgFramework *framework = cg_dataset_get_framework (dataset);
+      guint n_dims = cg_framework_get_n_dimensions (framework);
+      g_autofree char *code = g_ascii_strup (argv[2], -1);
+      g_autofree const char **categories = g_new0 (const char *, n_dims + 1);
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (CgEvent));
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      CgChartStyle measure;
+      int row = cg_dataset_lookup_row (dataset, code);
+      TimelinePaint paint;
+
+      if (row < 0)
+        {
+          g_printerr (_("No country or group with the code “%s” has a profile\n"), code);
+          return EXIT_BAD_INPUT;
+        }
+      changes = cg_store_list_changes (store, code, NULL, cg_dataset_get_as_of (dataset), &error);
+      if (changes == NULL)
+        return input_error (error);
+      for (guint d = 0; d < n_dims; d++)
+        categories[d] = cg_framework_get_dimension (framework, d)->label;
+      for (guint i = 0; i < changes->len; i++)
+        {
+          CgChange *change = g_ptr_array_index (changes, i);
+          int column = cg_framework_lookup_indicator (framework, change->indicator);
+          const CgIndicator *indicator;
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+          CgEvent event;
+
+          if (column < 0)
+            continue;
+          indicator = cg_framework_get_indicator (framework, (guint) column);
+          before = format_stored (indicator, change->before);
+          after = format_stored (indicator, change->after);
+          g_ptr_array_add (details, change->before != NULL
+                                    ? g_strdup_printf ("%s → %s", before, after)
+                                    : g_strdup (after));
+          event = (CgEvent) { change->since, indicator->label,
+                              g_ptr_array_index (details, details->len - 1),
+                              indicator->dimension };
+          g_array_append_val (events, event);
+        }
+      if (events->len == 0)
+        {
+          g_printerr (_("No change of %s’s rules is recorded up to %s\n"), code,
+                      cg_dataset_get_as_of (dataset));
+          return EXIT_BAD_INPUT;
+        }
+
+      /* Translators: chart title, “How France’s rules changed” */
+      title = g_strdup_printf (_("How %s’s rules changed"), cg_dataset_get_name (dataset, row));
+      /* Translators: chart subtitle; the placeholders are a count and a date */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u change recorded, up to %s",
+                                               "%u changes recorded, up to %s", events->len),
+                                  events->len, cg_dataset_get_as_of (dataset));
+      paint = (TimelinePaint) { (CgEvent *) events->data, events->len, categories, title, subtitle,
+                                &info, &style };
+      measure = style;
+      if (width <= 0)
+        width = 1000;
+      if (height <= 0)
+        {
+          guint n_present = 0;
+
+          for (guint d = 0; d < n_dims; d++)
+            for (guint i = 0; i < events->len; i++)
+              if (g_array_index (events, CgEvent, i).category == d)
+                {
+                  n_present++;
+                  break;
+                }
+          height = cg_timeline_natural_height (events->len, n_present, &measure);
+        }
+      if (!cg_chart_export (output, width, height, dpi, force, paint_timeline, &paint, &error))
+        return input_error (error);
+      if (csv_path != NULL)
+        {
+          g_string_append (csv, "date,indicator,dimension,before,after\r\n");
+          for (guint i = 0; i < changes->len; i++)
+            {
+              CgChange *change = g_ptr_array_index (changes, i);
+              int column = cg_framework_lookup_indicator (framework, change->indicator);
+
+              if (column < 0)
+                continue;
+              append_csv_field (csv, change->since);
+              g_string_append_c (csv, ',');
+              append_csv_field (csv, change->indicator);
+              g_string_append_c (csv, ',');
+              append_csv_field (csv, cg_framework_get_dimension (
+                framework, cg_framework_get_indicator (framework, (guint) column)->dimension)->id);
+              g_string_append_c (csv, ',');
+              append_csv_field (csv, change->before);
+              g_string_append_c (csv, ',');
+              append_csv_field (csv, change->after);
               g_string_append (csv, "\r\n");
             }
           if (!write_chart_csv (csv_path, csv, force, &error))

@@ -121,6 +121,7 @@ cg_heatmap_layout_new (const CgMatrix     *matrix,
   {
     double low_w;
     /* Translators: legend entry, two lines: cells whose score rests on few indicators */
+    /* xgettext:no-c-format */
     _cg_chart_measure_text (context, legend_font, _("Under 25% of\nindicators compared"), &low_w, NULL);
     not_comparable_w = MAX (not_comparable_w, low_w);
   }
@@ -374,6 +375,7 @@ draw_legend (cairo_t               *cr,
     cairo_fill (cr);
     draw_low_coverage_mark (cr, &color, low->x, low->y, low->width);
     cg_chart_set_source_color (cr, &style->foreground);
+    /* xgettext:no-c-format */
     _cg_chart_draw_text (cr, font, _("Under 25% of\nindicators compared"),
                low->x + low->width + 5 * style->font_scale, low->y, 0, 0, 0);
   }

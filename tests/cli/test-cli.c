@@ -349,9 +349,22 @@ test_analysis_commands (void)
       g_auto(Run) radar = { 0, };
       g_autofree char *radar_svg = g_build_filename (g_get_user_cache_dir (), "radar.svg", NULL);
 
+      g_auto(Run) timeline = { 0, };
+      g_auto(Run) none = { 0, };
+      g_autofree char *timeline_pdf = g_build_filename (g_get_user_cache_dir (), "timeline.pdf",
+                                                        NULL);
+
       run_cli (&radar, "chart", "radar", "fr", "ke", "in", "-o", radar_svg, "-f", NULL);
       g_assert_cmpint (radar.status, ==, 0);
       g_assert_true (g_file_test (radar_svg, G_FILE_TEST_IS_REGULAR));
+      run_cli (&timeline, "chart", "timeline", "ke", "-o", timeline_pdf, "-f", NULL);
+      g_assert_cmpint (timeline.status, ==, 0);
+      g_assert_true (g_file_test (timeline_pdf, G_FILE_TEST_IS_REGULAR));
+      /* Nothing had changed in Kenya by 2000. */
+      run_cli (&none, "chart", "timeline", "ke", "--as-of", "2000-01-01", "-o", timeline_pdf,
+               "-f", NULL);
+      g_assert_cmpint (none.status, ==, 1);
+      g_assert_nonnull (strstr (none.err, "No change of KE’s rules is recorded up to 2000-01-01"));
     }
     run_cli (&contrib, "chart", "contrib", "FR", "DE", "-o", svg, NULL);
     g_assert_cmpint (contrib.status, ==, 0);

@@ -18,6 +18,7 @@
 #include "cg-chart-scatter.h"
 #include "cg-chart-heatmap.h"
 #include "cg-chart-radar.h"
+#include "cg-chart-timeline.h"
 
 static CgMatrix *
 make_matrix (guint n)
@@ -446,6 +447,63 @@ test_radar (void)
   cairo_surface_destroy (surface);
 }
 
+/* Dates map onto the axis exactly; one row an event; a cut is announced. */
+static void
+test_timeline (void)
+{
+  static const char *categories[] = { "Privacy", "Taxation", NULL };
+  static const CgEvent events[] = {
+    { "2019-01-01", "Data protection law", "comprehensive", 0 },
+    { "2020-07-02", "Digital services tax", "none → 3%", 1 },
+    { "2021-12-31", "Breach notification", NULL, 0 },
+  };
+  g_autoptr(CgTimelineLayout) layout = NULL;
+  g_autoptr(CgTimelineLayout) tiny = NULL;
+  cairo_surface_t *surface;
+  CgChartStyle style;
+  CgColor expected;
+  cairo_t *cr;
+  double x;
+
+  cg_chart_style_init_light (&style);
+  layout = cg_timeline_layout_new (events, 3, categories, 900, 400, &style);
+  g_assert_cmpuint (layout->n, ==, 3);
+  g_assert_cmpuint (layout->n_hidden, ==, 0);
+  g_assert_cmpuint (layout->first_year, ==, 2019);
+  g_assert_cmpuint (layout->last_year, ==, 2021);
+  g_assert_cmpuint (layout->year_step, ==, 1);
+  /* pad 12 (3% of 400); title 40.2; the year labels 18 above the first row. */
+  g_assert_cmpfloat_with_epsilon (layout->plot.y, 12 + 40.2 + 12 + 18, 1e-9);
+  g_assert_cmpfloat_with_epsilon (layout->row_height, 23.1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (layout->plot.height, 3 * 23.1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (layout->plot.x + layout->plot.width, 900 - 12, 1e-9);
+  g_assert_cmpfloat (layout->plot.y + layout->plot.height, <=, layout->legend.y);
+
+  g_assert_cmpfloat_with_epsilon (cg_timeline_date_x (layout, "2019-01-01"), layout->plot.x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cg_timeline_date_x (layout, "2022-01-01"),
+                                  layout->plot.x + layout->plot.width, 1e-9);
+  /* 2020-07-02 is day 548 of the 1096 from 2019-01-01 to 2022-01-01: the middle. */
+  x = cg_timeline_date_x (layout, "2020-07-02");
+  g_assert_cmpfloat_with_epsilon (x, layout->plot.x + layout->plot.width / 2, 1e-9);
+  g_assert_true (isnan (cg_timeline_date_x (layout, "2020-02-30")));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 400);
+  cr = cairo_create (surface);
+  cg_timeline_render (cr, events, categories, layout, &style, NULL, NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* The second event's marker, in the second category's colour, in the second row. */
+  cg_category_color (1, &expected);
+  assert_pixel (surface, x, layout->plot.y + 1.5 * layout->row_height, &expected);
+  cairo_surface_destroy (surface);
+
+  /* Room for two rows only: one event and a line saying two more were left out. */
+  /* At 180 high: pad 8, rows from 74.2 to 125, the legend's one row above the footnote. */
+  tiny = cg_timeline_layout_new (events, 3, categories, 900, 180, &style);
+  g_assert_cmpuint (tiny->n, ==, 1);
+  g_assert_cmpuint (tiny->n_hidden, ==, 2);
+}
+
 static void
 test_scatter (void)
 {
@@ -517,6 +575,7 @@ main (int    argc,
   g_test_add_func ("/core/chart/bars-layout", test_bars);
   g_test_add_func ("/core/chart/scatter-layout", test_scatter);
   g_test_add_func ("/core/chart/radar", test_radar);
+  g_test_add_func ("/core/chart/timeline", test_timeline);
 
   return g_test_run ();
 }

@@ -7,8 +7,30 @@
  */
 #include "config.h"
 
+#include <math.h>
+
+#include "cg-dataset.h"
 #include "cg-framework.h"
 #include "fuzz-common.h"
+
+/* The weights a dataset gets from the framework and from each of its presets are what
+ * cg_dataset_set_weight() accepts: finite and not negative. */
+static void
+check_weights (CgDataset  *dataset,
+               const char *preset)
+{
+  for (guint j = 0; j < cg_dataset_get_n_columns (dataset); j++)
+    {
+      double weight = cg_dataset_get_weight (dataset, j);
+
+      if (!isfinite (weight) || weight < 0)
+        {
+          fprintf (stderr, "indicator %u has the weight %g (preset %s)\n", j, weight,
+                   preset != NULL ? preset : "none");
+          abort ();
+        }
+    }
+}
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -51,6 +73,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                 abort ();
             }
         }
+
+      {
+        g_autoptr(CgDataset) dataset = cg_dataset_new (framework, 2);
+
+        check_weights (dataset, NULL);
+        for (guint p = 0; p < cg_framework_get_n_presets (framework); p++)
+          {
+            const CgPreset *preset = cg_framework_get_preset (framework, p);
+
+            if (!cg_dataset_apply_preset (dataset, preset->id, NULL))
+              abort ();
+            check_weights (dataset, preset->id);
+          }
+      }
     }
 
   return 0;

@@ -162,9 +162,8 @@ def profiles():
             '<value indicator="privacy.authority" value="yes" confidence="unverified"/>\n' * 2)
     write(t, 'seed-huge-version.xml', DECL + head.replace('framework-version="2"',
           'framework-version="18446744073709551618"') + '</profile>\n')
-    # Values the schema accepts after whitespace normalisation but the code compares raw.
-    profile('hostile-confidence-whitespace.xml',
-            '<value indicator="privacy.authority" value="yes" confidence=" high ">%s</value>\n' % src)
+    # Values the schema accepts after whitespace normalisation but the code compares raw
+    # (confidence=" high ": see regress-*).
     write(t, 'hostile-kind-whitespace.xml', DECL + head.replace('kind="country"', 'kind=" group "') +
           '</profile>\n')
     profile('hostile-value-whitespace.xml',
@@ -204,10 +203,16 @@ def frameworks():
     fw('seed-weight-negative.xml', all_types.replace('weight="2"', 'weight="-1"'))
     fw('seed-weight-inf.xml', all_types.replace('weight="0.5"', 'weight="INF"'))
     fw('seed-weight-space.xml', all_types.replace('weight="0.5"', 'weight=" 0.5 "'))
+    preset = ('<preset id="p"><label>P</label><help>H</help><weight ref="d" value="3"/>'
+              '<weight ref="d.o" value="0"/><weight ref="d.x" value="1e-300"/></preset>')
+    fw('seed-preset-unknown-ref.xml', preset.replace('ref="d.x"', 'ref="nowhere"') + all_types)
+    fw('seed-presets.xml', preset + preset.replace('id="p"', 'id="q"') + all_types)
+    fw('seed-preset-duplicate.xml', preset + preset + all_types)
+    fw('seed-preset-negative.xml', preset.replace('value="3"', 'value="-3"') + all_types)
+    fw('seed-preset-nan.xml', preset.replace('value="3"', 'value="NaN"') + all_types)
     fw('seed-version-zero.xml', all_types, 'id="t" version="0" date="2026-01-01"')
     fw('seed-version-huge.xml', all_types, 'id="t" version="4294967296" date="2026-01-01"')
     # Values the schema accepts after whitespace normalisation but the code compares raw.
-    fw('hostile-type-whitespace.xml', all_types.replace('type="binary"', 'type=" binary "'))
     fw('hostile-polarity-whitespace.xml', all_types.replace('polarity="descending"', 'polarity=" descending"')
        .replace('restrictive="no"', 'restrictive=" yes "'))
     hostile_xml(t, 'framework', 'id="t" version="1" date="2026-01-01"', '<title>T</title>' + all_types)
@@ -321,7 +326,6 @@ def weights():
     write(t, 'seed-negative-zero.csv', 'id,weight\nprivacy,-0\n')
     write(t, 'seed-nan-inf.csv', 'id,weight\nprivacy,nan\n')
     write(t, 'seed-inf.csv', 'id,weight\nprivacy,inf\n')
-    write(t, 'seed-overflow-product.csv', 'id,weight\nprivacy,1e308\nprivacy.law,1e308\n')
     write(t, 'seed-overflow-sum.csv', 'id,weight\n' + ''.join(
         '%s,1.7e308\n' % d for d in ['licensing', 'privacy', 'competition', 'taxation']))
     write(t, 'seed-denormal.csv', 'id,weight\nprivacy,4.9e-324\nlicensing,0\ncompetition,0\ntaxation,0\n'

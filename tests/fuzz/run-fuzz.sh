@@ -35,7 +35,7 @@ for fuzzer in "$@"; do
     -artifact_prefix="$work/artifacts/$name-" \
     "$work/corpus/$name" "$src/corpus/$name" > "$work/$name.log" 2>&1
   rc=$?
-  summary=$(grep -E '^#[0-9]+ +DONE' "$work/$name.log" | tail -n 1)
+  summary=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$work/$name.log" | tail -n 1)
   if [ $rc -eq 0 ]; then
     echo "$name: ok: $summary"
   else
