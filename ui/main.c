@@ -17,7 +17,10 @@ main (int    argc,
   g_autoptr(CgApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* COMMON_GROUND_LOCALE_DIR: translations installed somewhere else than built for,
+   * as by the install test or a relocated bundle. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COMMON_GROUND_LOCALE_DIR") != NULL
+                                   ? g_getenv ("COMMON_GROUND_LOCALE_DIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

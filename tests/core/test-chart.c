@@ -17,6 +17,7 @@
 #include "cg-chart-export.h"
 #include "cg-chart-scatter.h"
 #include "cg-chart-heatmap.h"
+#include "cg-chart-private.h"
 #include "cg-chart-radar.h"
 #include "cg-chart-timeline.h"
 
@@ -504,6 +505,80 @@ test_timeline (void)
   g_assert_cmpuint (tiny->n_hidden, ==, 2);
 }
 
+/* Column range [first, last] holding any non-background pixel in rows y0..y1. */
+static void
+ink_columns (cairo_surface_t *surface,
+             int              y0,
+             int              y1,
+             int             *first,
+             int             *last)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  *first = G_MAXINT;
+  *last = -1;
+  for (int y = y0; y < y1; y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      if ((*(guint32 *) (data + y * stride + x * 4) & 0xffffff) != 0xffffff)
+        {
+          *first = MIN (*first, x);
+          *last = MAX (*last, x);
+        }
+}
+
+/* Arabic is shaped and set right to left, Chinese has its glyphs: through the same
+ * text path every chart uses. */
+static void
+test_scripts (void)
+{
+  static const struct { const char *text; PangoDirection direction; } cases[] = {
+    { "التباين في سياسات الخدمات", PANGO_DIRECTION_RTL },
+    { "政策差异度", PANGO_DIRECTION_LTR },
+    { "Policy divergence", PANGO_DIRECTION_LTR },
+  };
+  CgChartStyle style;
+  g_autoptr(PangoFontDescription) font = NULL;
+
+  cg_chart_style_init_light (&style);
+  font = _cg_chart_make_font (&style, 20, PANGO_WEIGHT_NORMAL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 60);
+      cairo_t *cr = cairo_create (surface);
+      PangoLayout *layout = pango_cairo_create_layout (cr);
+      int first, last;
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, cases[i].text, -1);
+      g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+      g_assert_cmpint (pango_layout_get_line_readonly (layout, 0)->resolved_dir, ==,
+                       cases[i].direction);
+      g_object_unref (layout);
+
+      /* In a 560-wide title box, Arabic sits at the right edge, the others at the left. */
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      _cg_chart_draw_text (cr, font, cases[i].text, 20, 10, 560, 0, 0);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      ink_columns (surface, 0, 60, &first, &last);
+      g_assert_cmpint (last, >, first);
+      if (cases[i].direction == PANGO_DIRECTION_RTL)
+        {
+          g_assert_cmpint (last, >=, 570);
+          g_assert_cmpint (first, >, 200);
+        }
+      else
+        {
+          g_assert_cmpint (first, <=, 24);
+          g_assert_cmpint (last, <, 400);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_scatter (void)
 {
@@ -576,6 +651,7 @@ main (int    argc,
   g_test_add_func ("/core/chart/scatter-layout", test_scatter);
   g_test_add_func ("/core/chart/radar", test_radar);
   g_test_add_func ("/core/chart/timeline", test_timeline);
+  g_test_add_func ("/core/chart/scripts", test_scripts);
 
   return g_test_run ();
 }
