@@ -431,6 +431,8 @@ _cg_chart_marker_path (cairo_t *cr,
                        double   y,
                        double   r)
 {
+  /* Not joined to wherever the last text left the current point. */
+  cairo_new_sub_path (cr);
   switch (category % 4)
     {
     case 0:

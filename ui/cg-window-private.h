@@ -35,7 +35,10 @@ struct _CgWindow
   GtkDropDown          *compare_a;
   GtkDropDown          *compare_b;
   GtkLabel             *compare_summary;
+  GtkStack             *compare_stack;
   CgChartView          *compare_view;
+  CgChartView          *compare_radar_view;
+  CgChartView          *compare_timeline_view;
   GtkStack             *map_stack;
   AdwStatusPage        *map_status;
   CgChartView          *map_view;

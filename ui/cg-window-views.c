@@ -17,6 +17,8 @@
 #include "cg-chart-theme.h"
 #include "cg-chart-bars.h"
 #include "cg-chart-choropleth.h"
+#include "cg-chart-radar.h"
+#include "cg-chart-timeline.h"
 #include "cg-chart-scatter.h"
 #include "cg-comparison.h"
 #include "cg-member-states.h"
@@ -87,6 +89,111 @@ scatter_chart_free (gpointer data)
   g_free (chart->as_of);
   g_free (chart->framework);
   g_free (chart);
+}
+
+/* Two countries on the restrictiveness radar. */
+typedef struct
+{
+  char    **axes;
+  guint     n_axes;
+  double   *values;     /* 2 × n_axes */
+  char     *names[2];
+  char     *as_of;
+  char     *framework;
+  char     *weights;
+} RadarChart;
+
+static void
+radar_chart_free (gpointer data)
+{
+  RadarChart *chart = data;
+
+  g_strfreev (chart->axes);
+  g_free (chart->values);
+  g_free (chart->names[0]);
+  g_free (chart->names[1]);
+  g_free (chart->as_of);
+  g_free (chart->framework);
+  g_free (chart->weights);
+  g_free (chart);
+}
+
+static void
+paint_radar (cairo_t            *cr,
+             double              width,
+             double              height,
+             const CgChartStyle *style,
+             gpointer            user_data)
+{
+  RadarChart *chart = user_data;
+  g_autoptr(CgRadarLayout) layout = NULL;
+  CgChartInfo info = { .as_of = chart->as_of, .framework = chart->framework,
+                       .weights = chart->weights };
+  CgRadarSeries series[2] = {
+    { chart->names[0], chart->values },
+    { chart->names[1], chart->values + chart->n_axes },
+  };
+
+  layout = cg_radar_layout_new ((const char * const *) chart->axes, chart->n_axes, series, 2,
+                                width, height, style);
+  cg_radar_render (cr, (const char * const *) chart->axes, series, layout, style, NULL,
+                   _("0 at the centre: the most open rules the framework allows; 1 at the rim: "
+                     "the most restrictive. A gap: nothing known."), &info);
+}
+
+/* Both countries' rule changes on one time axis, a colour and shape each. */
+typedef struct
+{
+  GArray     *events;      /* (element-type CgEvent) */
+  GPtrArray  *strings;
+  char      **categories;  /* the two countries' names */
+  char       *title;
+  char       *subtitle;
+  char       *as_of;
+  char       *framework;
+} TimelineChart;
+
+static void
+timeline_chart_free (gpointer data)
+{
+  TimelineChart *chart = data;
+
+  g_array_unref (chart->events);
+  g_ptr_array_unref (chart->strings);
+  g_strfreev (chart->categories);
+  g_free (chart->title);
+  g_free (chart->subtitle);
+  g_free (chart->as_of);
+  g_free (chart->framework);
+  g_free (chart);
+}
+
+static void
+paint_timeline (cairo_t            *cr,
+                double              width,
+                double              height,
+                const CgChartStyle *style,
+                gpointer            user_data)
+{
+  TimelineChart *chart = user_data;
+  g_autoptr(CgTimelineLayout) layout = NULL;
+  CgChartInfo info = { .as_of = chart->as_of, .framework = chart->framework };
+
+  layout = cg_timeline_layout_new ((CgEvent *) chart->events->data, chart->events->len,
+                                   (const char * const *) chart->categories, width, height, style);
+  cg_timeline_render (cr, (CgEvent *) chart->events->data,
+                      (const char * const *) chart->categories, layout, style, chart->title,
+                      chart->subtitle, &info);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const CgEvent *x = a, *y = b;
+  int by_date = strcmp (x->date, y->date);
+
+  return by_date != 0 ? by_date : (int) x->category - (int) y->category;
 }
 
 static const char *region_ids[] = { "africa", "americas", "arab-states", "asia-pacific", "cis",
@@ -209,6 +316,116 @@ selected_code (CgWindow    *self,
   return gtk_string_list_get_string (self->compare_codes, position);
 }
 
+static void
+update_compare_radar (CgWindow  *self,
+                      CgDataset *dataset,
+                      int        a,
+                      int        b)
+{
+  CgFramework *framework = cg_dataset_get_framework (dataset);
+  guint n_dims = cg_framework_get_n_dimensions (framework);
+  g_autofree double *scores = cg_restrictiveness_compute (dataset);
+  RadarChart *chart = g_new0 (RadarChart, 1);
+
+  chart->n_axes = n_dims;
+  chart->axes = g_new0 (char *, n_dims + 1);
+  chart->values = g_new (double, 2 * n_dims);
+  for (guint d = 0; d < n_dims; d++)
+    {
+      chart->axes[d] = g_strdup (cg_framework_get_dimension (framework, d)->label);
+      chart->values[d] = scores[(gsize) a * n_dims + d];
+      chart->values[n_dims + d] = scores[(gsize) b * n_dims + d];
+    }
+  chart->names[0] = g_strdup (cg_dataset_get_name (dataset, a));
+  chart->names[1] = g_strdup (cg_dataset_get_name (dataset, b));
+  chart->as_of = g_strdup (cg_dataset_get_as_of (dataset));
+  chart->framework = g_strdup (self->framework_label);
+  chart->weights = g_strdup (self->weights_label);
+  cg_chart_view_set_painter (self->compare_radar_view, paint_radar, chart, radar_chart_free);
+}
+
+static void
+update_compare_timeline (CgWindow  *self,
+                         CgDataset *dataset,
+                         int        a,
+                         int        b)
+{
+  CgFramework *framework = cg_dataset_get_framework (dataset);
+  TimelineChart *chart = g_new0 (TimelineChart, 1);
+  int rows[2] = { a, b };
+
+  chart->events = g_array_new (FALSE, FALSE, sizeof (CgEvent));
+  chart->strings = g_ptr_array_new_with_free_func (g_free);
+  chart->categories = g_new0 (char *, 3);
+  chart->as_of = g_strdup (cg_dataset_get_as_of (dataset));
+  chart->framework = g_strdup (self->framework_label);
+
+  for (guint k = 0; k < (a == b ? 1u : 2u); k++)
+    {
+      const char *code = cg_dataset_get_code (dataset, rows[k]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) changes = NULL;
+
+      chart->categories[k] = g_strdup (cg_dataset_get_name (dataset, rows[k]));
+      changes = cg_store_list_changes (self->store, code, NULL, cg_dataset_get_as_of (dataset),
+                                       &error);
+      if (changes == NULL)
+        {
+          g_warning ("Could not read the history of %s: %s", code, error->message);
+          continue;
+        }
+      for (guint i = 0; i < changes->len; i++)
+        {
+          CgChange *change = g_ptr_array_index (changes, i);
+          int column = cg_framework_lookup_indicator (framework, change->indicator);
+          const CgIndicator *indicator;
+          char *label, *detail, *date;
+          double before = NAN, after = NAN;
+          g_autofree char *before_text = NULL;
+          g_autofree char *after_text = NULL;
+          CgEvent event;
+
+          if (column < 0)
+            continue;
+          indicator = cg_framework_get_indicator (framework, (guint) column);
+          if (change->before != NULL)
+            cg_indicator_parse_value (indicator, change->before, &before, NULL);
+          cg_indicator_parse_value (indicator, change->after, &after, NULL);
+          before_text = format_value (indicator, before);
+          after_text = format_value (indicator, after);
+          /* Translators: a timeline row, “KE · Data protection law” */
+          label = g_strdup_printf (_("%s · %s"), code, indicator->label);
+          detail = change->before != NULL ? g_strdup_printf ("%s → %s", before_text, after_text)
+                                          : g_strdup (after_text);
+          date = g_strdup (change->since);
+          g_ptr_array_add (chart->strings, label);
+          g_ptr_array_add (chart->strings, detail);
+          g_ptr_array_add (chart->strings, date);
+          event = (CgEvent) { date, label, detail, k };
+          g_array_append_val (chart->events, event);
+        }
+    }
+  g_array_sort (chart->events, compare_events);
+
+  if (a == b)
+    /* Translators: chart title, “How France’s rules changed” */
+    chart->title = g_strdup_printf (_("How %s’s rules changed"), chart->categories[0]);
+  else
+    /* Translators: chart title, “How the rules of France and Kenya changed” */
+    chart->title = g_strdup_printf (_("How the rules of %s and %s changed"),
+                                    chart->categories[0], chart->categories[1]);
+  chart->subtitle = chart->events->len > 0
+                    /* Translators: chart subtitle; the placeholders are a count and a date */
+                    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change recorded, up to %s",
+                                                    "%u changes recorded, up to %s",
+                                                    chart->events->len),
+                                       chart->events->len, chart->as_of)
+                    : g_strdup_printf (_("No change recorded up to %s: the profiles give only "
+                                         "the rules in force"), chart->as_of);
+  cg_chart_view_set_painter (self->compare_timeline_view, paint_timeline, chart,
+                             timeline_chart_free);
+}
+
 void
 _cg_window_update_compare (CgWindow *self)
 {
@@ -232,6 +449,8 @@ _cg_window_update_compare (CgWindow *self)
   if (a < 0 || b < 0)
     {
       cg_chart_view_set_painter (self->compare_view, NULL, NULL, NULL);
+      cg_chart_view_set_painter (self->compare_radar_view, NULL, NULL, NULL);
+      cg_chart_view_set_painter (self->compare_timeline_view, NULL, NULL, NULL);
       gtk_label_set_text (self->compare_summary, "");
       return;
     }
@@ -282,6 +501,8 @@ _cg_window_update_compare (CgWindow *self)
     }
 
   cg_chart_view_set_painter (self->compare_view, paint_bars, chart, bars_chart_free);
+  update_compare_radar (self, dataset, a, b);
+  update_compare_timeline (self, dataset, a, b);
 }
 
 void
@@ -583,7 +804,10 @@ _cg_window_views_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_a);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_b);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_summary);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_stack);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_radar_view);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, compare_timeline_view);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, map_stack);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, map_status);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, map_view);

@@ -581,7 +581,7 @@ visible_chart (CgWindow *self)
   const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
 
   if (g_strcmp0 (page, "compare") == 0)
-    return GTK_WIDGET (self->compare_view);
+    return gtk_stack_get_visible_child (self->compare_stack);
   if (g_strcmp0 (page, "map") == 0)
     return GTK_WIDGET (self->map_view);
   if (g_strcmp0 (page, "world") == 0)

@@ -170,6 +170,25 @@ test_select_changes_chart (void)
     compare = find_by_type (GTK_WIDGET (window), CG_TYPE_CHART_VIEW, 0);
     g_assert_nonnull (compare);
     g_assert_true (cg_chart_view_has_chart (CG_CHART_VIEW (compare)));
+    /* … and shows the pair's restrictiveness radar and their history beside it. */
+    {
+      GtkStack *pages = NULL;
+
+      for (guint i = 0; pages == NULL; i++)
+        {
+          GtkWidget *stack = find_by_type (GTK_WIDGET (window), GTK_TYPE_STACK, i);
+
+          g_assert_nonnull (stack);
+          if (gtk_stack_get_child_by_name (GTK_STACK (stack), "restrictiveness") != NULL)
+            pages = GTK_STACK (stack);
+        }
+      g_assert_true (cg_chart_view_has_chart (
+        CG_CHART_VIEW (gtk_stack_get_child_by_name (pages, "differences"))));
+      g_assert_true (cg_chart_view_has_chart (
+        CG_CHART_VIEW (gtk_stack_get_child_by_name (pages, "restrictiveness"))));
+      g_assert_true (cg_chart_view_has_chart (
+        CG_CHART_VIEW (gtk_stack_get_child_by_name (pages, "history"))));
+    }
     summary = GTK_LABEL (find_label_with_prefix (GTK_WIDGET (window), "Divergence "));
     g_assert_nonnull (summary);
   }
