@@ -438,7 +438,7 @@ cg_framework_add_dimension (CgFramework  *self,
       return FALSE;
     }
 
-  if (!isfinite (weight) || weight < 0)
+  if (!CG_WEIGHT_IS_VALID (weight))
     {
       g_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_INVALID,
                    _("dimension “%s” has a negative or invalid weight"), id);
@@ -487,7 +487,7 @@ cg_framework_add_indicator (CgFramework      *self,
       return NULL;
     }
 
-  if (!isfinite (weight) || weight < 0)
+  if (!CG_WEIGHT_IS_VALID (weight))
     {
       g_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_INVALID,
                    _("indicator “%s” has a negative or invalid weight"), id);
@@ -728,10 +728,10 @@ parse_weight (CgXmlFile   *file,
     return TRUE;
 
   *out_weight = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (*out_weight) || *out_weight < 0)
+  if (end == text || *end != '\0' || !CG_WEIGHT_IS_VALID (*out_weight))
     {
       _cg_xml_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_INVALID, file, node,
-                         "weight=", _("the weight “%s” is not a number of zero or more"), text);
+                         "weight=", _("the weight “%s” is not a number from 0 to 1000000"), text);
       return FALSE;
     }
   return TRUE;
@@ -789,8 +789,11 @@ parse_indicator (CgFramework  *self,
 
   if (!cg_indicator_type_from_string (type_text, &type))
     {
-      /* The schema admits only known types. */
-      g_assert_not_reached ();
+      /* The schema admits only known types; this is a second line of defence. */
+      _cg_xml_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_INVALID, file, node,
+                         "type=", _("unknown indicator type “%s”"),
+                         type_text != NULL ? type_text : "");
+      return FALSE;
     }
 
   if (!parse_weight (file, node, &weight, error))
@@ -919,11 +922,11 @@ framework_from_xml (CgXmlFile  *file,
           ref = _cg_xml_get_prop (child, "ref");
           value = _cg_xml_get_prop (child, "value");
           weight = g_ascii_strtod (value, &end);
-          if (end == value || *end != '\0' || !isfinite (weight) || weight < 0)
+          if (end == value || *end != '\0' || !CG_WEIGHT_IS_VALID (weight))
             {
               _cg_xml_set_error (error, CG_FRAMEWORK_ERROR, CG_FRAMEWORK_ERROR_INVALID, file,
                                  child, "value=",
-                                 _("the weight “%s” is not a number of zero or more"), value);
+                                 _("the weight “%s” is not a number from 0 to 1000000"), value);
               return NULL;
             }
           cg_preset_add_weight (preset, ref, weight);

@@ -6,10 +6,16 @@
 #pragma once
 
 #include <glib-object.h>
+#include <math.h>
 
 G_BEGIN_DECLS
 
 #define CG_FRAMEWORK_ERROR (cg_framework_error_quark ())
+
+/* Weights are relative; bounding them keeps every product of a dimension's and an
+ * indicator's weight, and every sum of those, a finite number. */
+#define CG_WEIGHT_MAX 1e6
+#define CG_WEIGHT_IS_VALID(w) (isfinite (w) && (w) >= 0 && (w) <= CG_WEIGHT_MAX)
 
 typedef enum
 {

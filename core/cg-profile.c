@@ -383,7 +383,12 @@ parse_value (CgProfile    *self,
     }
 
   if (!cg_confidence_from_string (confidence_text, &confidence))
-    g_assert_not_reached ();  /* the schema admits only known levels */
+    {
+      /* The schema admits only known levels; this is a second line of defence. */
+      _cg_xml_set_error (error, CG_PROFILE_ERROR, CG_PROFILE_ERROR_INVALID, file, node,
+                         "confidence=", _("unknown confidence “%s”"), confidence_text);
+      return FALSE;
+    }
 
   value = cg_profile_add_value (self, indicator_id, text, number, since, confidence, note);
 

@@ -193,6 +193,7 @@ cg_weights_apply_file (CgDataset   *dataset,
   g_autoptr(GError) local_error = NULL;
   guint n_dims, m;
   double total = 0;
+  gsize length;
 
   g_return_val_if_fail (dataset != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -201,14 +202,15 @@ cg_weights_apply_file (CgDataset   *dataset,
   n_dims = cg_framework_get_n_dimensions (framework);
   m = cg_framework_get_n_indicators (framework);
 
-  if (!g_file_get_contents (path, &contents, NULL, &local_error))
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, CG_SPREADSHEET_ERROR, CG_SPREADSHEET_ERROR_PARSE, "%s: %s", path,
                    local_error->message);
       return FALSE;
     }
-  if (!g_utf8_validate (contents, -1, NULL))
+  if (!g_utf8_validate (contents, length, NULL))
     {
+      /* A NUL byte ends up here too: not text, rather than silently cut short. */
       g_set_error (error, CG_SPREADSHEET_ERROR, CG_SPREADSHEET_ERROR_PARSE,
                    _("%s: not UTF-8 text"), path);
       return FALSE;
@@ -229,10 +231,13 @@ cg_weights_apply_file (CgDataset   *dataset,
       double weight;
       int index;
 
+      /* A spreadsheet program may start the file with a byte-order mark. */
+      if (l == 0 && g_str_has_prefix (lines[l], "\xef\xbb\xbf"))
+        memmove (lines[l], lines[l] + 3, strlen (lines[l] + 3) + 1);
       g_strstrip (lines[l]);
       if (*lines[l] == '\0' || *lines[l] == '#')
         continue;
-      if (l == 0 && g_str_equal (lines[l], "id,weight"))
+      if (g_str_equal (lines[l], "id,weight"))
         continue;
 
       fields = g_strsplit (lines[l], ",", -1);
@@ -245,10 +250,10 @@ cg_weights_apply_file (CgDataset   *dataset,
       g_strstrip (fields[0]);
       g_strstrip (fields[1]);
       weight = g_ascii_strtod (fields[1], &end);
-      if (end == fields[1] || *end != '\0' || !isfinite (weight) || weight < 0)
+      if (end == fields[1] || *end != '\0' || !CG_WEIGHT_IS_VALID (weight))
         {
           g_set_error (error, CG_SPREADSHEET_ERROR, CG_SPREADSHEET_ERROR_INVALID,
-                       _("%s:%u:%u: the weight “%s” is not a number of zero or more"), path,
+                       _("%s:%u:%u: the weight “%s” is not a number from 0 to 1000000"), path,
                        l + 1, (guint) strlen (fields[0]) + 2, fields[1]);
           return FALSE;
         }

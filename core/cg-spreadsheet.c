@@ -280,10 +280,10 @@ load_codebook (const char  *path,
         }
 
       if (*field_text (row, 9) != '\0' &&
-          (!parse_number (field_text (row, 9), &weight) || weight < 0))
+          (!parse_number (field_text (row, 9), &weight) || !CG_WEIGHT_IS_VALID (weight)))
         {
           g_set_error (error, CG_SPREADSHEET_ERROR, CG_SPREADSHEET_ERROR_INVALID,
-                       _("%s:%d:%d: the weight “%s” is not a number of zero or more"),
+                       _("%s:%d:%d: the weight “%s” is not a number from 0 to 1000000"),
                        path, row->line, field_column (row, 9), field_text (row, 9));
           return NULL;
         }
@@ -461,6 +461,15 @@ cg_spreadsheet_load (const char  *data_path,
                        header->line, field_column (header, c), id, codebook_path);
           return NULL;
         }
+      /* A repeated column would leave another of the codebook's indicators unfilled. */
+      for (guint earlier = 1; earlier < c; earlier++)
+        if (columns[earlier] == columns[c])
+          {
+            g_set_error (error, CG_SPREADSHEET_ERROR, CG_SPREADSHEET_ERROR_INVALID,
+                         _("%s:%d:%d: the column “%s” appears twice"), data_path,
+                         header->line, field_column (header, c), id);
+            return NULL;
+          }
     }
   if (header->fields->len - 1 != m)
     {

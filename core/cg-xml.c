@@ -451,7 +451,10 @@ _cg_xml_get_prop (xmlNode    *node,
 {
   g_autoptr(xmlChar) value = xmlGetProp (node, (const xmlChar *) name);
 
-  return value != NULL ? g_strdup ((const char *) value) : NULL;
+  /* The schema compares listed values as tokens, so it admits “ high ” for “high”;
+   * every attribute here is a token, a number, a date or a short name, so read them
+   * stripped the same way. */
+  return value != NULL ? g_strstrip (g_strdup ((const char *) value)) : NULL;
 }
 
 gboolean

@@ -218,6 +218,9 @@ static const struct
   const char *message;  /* NULL: valid */
 } weight_files[] = {
   { "valid", "id,weight\na,2\nb.num,0\n", NULL },
+  /* As a spreadsheet program saves it: a byte-order mark and CRLF line ends. */
+  { "valid-bom", "\xef\xbb\xbfid,weight\r\na,2\r\nb.num,0\r\n", NULL },
+  { "overflowing", "id,weight\na,2\na.ord,1e308\n", "*weights.csv:3:7: the weight “1e308” is not a number from 0 to 1000000" },
   { "negative", "id,weight\na,-1\n", "*weights.csv:2:3: the weight “-1” is not a number*" },
   { "not-a-number", "id,weight\na,heavy\n", "*weights.csv:2:3: the weight “heavy”*" },
   { "unknown", "id,weight\nprivacy,1\n", "*weights.csv:2:1: “privacy” is neither*" },

@@ -143,6 +143,35 @@ test_profile_good (void)
   g_assert_cmpuint (value->sources->len, ==, 0);
 }
 
+/* The schema compares listed values as tokens and admits “ medium ”; the reader must
+ * take it the same way, not trip over it. */
+static void
+test_profile_padded_tokens (void)
+{
+  g_autoptr(CgFramework) framework = load_mini_framework ();
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "mini", "profiles",
+                                                 "AA.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cg-padded-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "AA.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) padded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgProfile) profile = NULL;
+
+  g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
+  padded = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (padded, "confidence=\"medium\"", "confidence=\" medium \"",
+                                      1), ==, 1);
+  g_assert_true (g_file_set_contents (path, padded->str, -1, NULL));
+
+  profile = cg_profile_new_from_file (path, framework, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((CgValue *) g_ptr_array_index (cg_profile_get_values (profile), 2))->confidence,
+                   ==, CG_CONFIDENCE_MEDIUM);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Each bad file, and the exact message a user sees: file, line, column, what. */
 static const struct
 {
@@ -236,6 +265,7 @@ main (int    argc,
   g_test_add_func ("/core/framework/mini", test_framework_mini);
   g_test_add_func ("/core/framework/shipped", test_framework_shipped);
   g_test_add_func ("/core/profile/good", test_profile_good);
+  g_test_add_func ("/core/profile/padded-tokens", test_profile_padded_tokens);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/core/profile/bad/%s", bad_cases[i].file);
