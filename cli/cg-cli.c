@@ -1169,13 +1169,13 @@ command_chart (int    argc,
       tree = cg_cluster (matrix, CG_LINKAGE_AVERAGE, NULL);
       if (width <= 0 || height <= 0)
         {
-          /* Enough room for every label at a readable size. */
+          /* Enough room for every label at a readable size, in the style's type size. */
           guint n = cg_matrix_get_size (matrix);
-          double side = CLAMP (n * 40.0, 360.0, 4200.0);
+          double side = CLAMP (n * 40.0 * style.font_scale, 360.0, 4200.0);
           if (width <= 0)
-            width = side + 420;
+            width = side + 420 * style.font_scale;
           if (height <= 0)
-            height = side + 180;
+            height = side + 180 * style.font_scale;
         }
       paint = (HeatmapPaint) { matrix, tree, &info, &style };
       if (!cg_chart_export (output, width, height, dpi, force, paint_heatmap, &paint, &error))
@@ -1260,9 +1260,9 @@ command_chart (int    argc,
                                   mds->n, mds->explained * 100);
       paint = (ScatterPaint) { points, mds->n, labels, _("Policy map"), subtitle, &info, &style };
       if (width <= 0)
-        width = 1000;
+        width = 1000 * style.font_scale;
       if (height <= 0)
-        height = 760;
+        height = 760 * style.font_scale;
       if (!cg_chart_export (output, width, height, dpi, force, paint_scatter, &paint, &error))
         return input_error (error);
       if (csv_path != NULL)
@@ -1317,9 +1317,9 @@ command_chart (int    argc,
                              _("0 = the same rules, 1 = different on every indicator compared"),
                              &info, &style };
       if (width <= 0)
-        width = 1200;
+        width = 1200 * style.font_scale;
       if (height <= 0)
-        height = 720;
+        height = 720 * style.font_scale;
       if (!cg_chart_export (output, width, height, dpi, force, paint_world, &paint, &error))
         return input_error (error);
       if (csv_path != NULL)
@@ -1406,7 +1406,7 @@ command_chart (int    argc,
                                 &info, &style };
       measure = style;
       if (width <= 0)
-        width = 1000;
+        width = 1000 * style.font_scale;
       if (height <= 0)
         {
           guint n_present = 0;
@@ -1483,9 +1483,9 @@ command_chart (int    argc,
                                "the rim: the most restrictive. A gap: nothing known."),
                              &info, &style };
       if (width <= 0)
-        width = 1000;
+        width = 1000 * style.font_scale;
       if (height <= 0)
-        height = 760;
+        height = 760 * style.font_scale;
       if (!cg_chart_export (output, width, height, dpi, force, paint_radar, &paint, &error))
         return input_error (error);
       if (csv_path != NULL)
@@ -1562,9 +1562,9 @@ command_chart (int    argc,
                                 why->divergence, why->coverage * 100);
     paint = (BarsPaint) { (CgBar *) bars->data, bars->len, title, subtitle, &info, &style };
     if (width <= 0)
-      width = 1000;
+      width = 1000 * style.font_scale;
     if (height <= 0)
-      height = MAX (360, 200 + bars->len * 46);
+      height = MAX (360, 200 + bars->len * 46) * style.font_scale;
     if (!cg_chart_export (output, width, height, dpi, force, paint_bars, &paint, &error))
       return input_error (error);
     if (csv_path != NULL)
