@@ -1052,6 +1052,23 @@ write_chart_csv (const char  *path,
   return g_file_set_contents (path, csv->str, csv->len, error);
 }
 
+/* The same drawing into each file asked for: PNG, SVG, PDF. */
+static gboolean
+export_chart (char             **outputs,
+              double             width,
+              double             height,
+              double             dpi,
+              gboolean           force,
+              CgChartPaintFunc   paint,
+              gpointer           user_data,
+              GError           **error)
+{
+  for (guint o = 0; outputs[o] != NULL; o++)
+    if (!cg_chart_export (outputs[o], width, height, dpi, force, paint, user_data, error))
+      return FALSE;
+  return TRUE;
+}
+
 /* ITU regions, in the order of the map's legend. */
 static const char *region_ids[] = { "africa", "americas", "arab-states", "asia-pacific", "cis",
                                     "europe", NULL };
@@ -1080,7 +1097,7 @@ command_chart (int    argc,
                                                               "chart to PNG, SVG or PDF"));
   g_autofree char *from = NULL;
   g_auto(Selection) selection = { 0, };
-  g_autofree char *output = NULL;
+  g_auto(GStrv) outputs = NULL;
   g_autoptr(CgMatrix) matrix = NULL;
   g_autoptr(CgDataset) dataset = NULL;
   g_autoptr(CgStore) store = NULL;
@@ -1097,8 +1114,8 @@ command_chart (int    argc,
   double width = 0, height = 0, dpi = 96;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME_ARRAY, &outputs,
+      N_("The file to write: .png, .svg or .pdf; repeat for several formats"), N_("FILE") },
     { "style", 0, 0, G_OPTION_ARG_STRING, &style_name,
       N_("light (default), dark, high-contrast (projectors) or print (greyscale)"), N_("STYLE") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
@@ -1129,10 +1146,19 @@ command_chart (int    argc,
                                    "radar with two to six countries, or timeline A"));
   if (g_str_equal (kind, "world") && from == NULL)
     return usage_error (context, _("Say which country the world map measures from, with --from"));
-  if (output == NULL)
+  if (outputs == NULL || outputs[0] == NULL)
     return usage_error (context, _("Say where to write the chart with -o FILE"));
-  if (!cg_export_format_from_path (output, &export_format, &error))
-    return usage_error (context, error->message);
+  for (guint o = 0; outputs[o] != NULL; o++)
+    {
+      if (!cg_export_format_from_path (outputs[o], &export_format, &error))
+        return usage_error (context, error->message);
+      /* Refused before anything is drawn, so no format is written without the others. */
+      if (!force && g_file_test (outputs[o], G_FILE_TEST_EXISTS))
+        {
+          g_printerr (_("%s already exists; give --force to replace it\n"), outputs[o]);
+          return EXIT_BAD_INPUT;
+        }
+    }
   if (!cg_chart_style_init_from_name (&style, style_name != NULL ? style_name : "light", &error))
     return usage_error (context, error->message);
   if (csv_path != NULL && !force && g_file_test (csv_path, G_FILE_TEST_EXISTS))
@@ -1171,14 +1197,15 @@ command_chart (int    argc,
         {
           /* Enough room for every label at a readable size, in the style's type size. */
           guint n = cg_matrix_get_size (matrix);
-          double side = CLAMP (n * 40.0 * style.font_scale, 360.0, 4200.0);
+          double cell = n <= 30 ? 40.0 : n <= 100 ? 22.0 : 16.0;
+          double side = CLAMP (n * cell * style.font_scale, 360.0, 4200.0);
           if (width <= 0)
             width = side + 420 * style.font_scale;
           if (height <= 0)
             height = side + 180 * style.font_scale;
         }
       paint = (HeatmapPaint) { matrix, tree, &info, &style };
-      if (!cg_chart_export (output, width, height, dpi, force, paint_heatmap, &paint, &error))
+      if (!export_chart (outputs, width, height, dpi, force, paint_heatmap, &paint, &error))
         return input_error (error);
       if (csv_path != NULL)
         {
@@ -1263,7 +1290,7 @@ command_chart (int    argc,
         width = 1000 * style.font_scale;
       if (height <= 0)
         height = 760 * style.font_scale;
-      if (!cg_chart_export (output, width, height, dpi, force, paint_scatter, &paint, &error))
+      if (!export_chart (outputs, width, height, dpi, force, paint_scatter, &paint, &error))
         return input_error (error);
       if (csv_path != NULL)
         {
@@ -1320,7 +1347,7 @@ command_chart (int    argc,
         width = 1200 * style.font_scale;
       if (height <= 0)
         height = 720 * style.font_scale;
-      if (!cg_chart_export (output, width, height, dpi, force, paint_world, &paint, &error))
+      if (!export_chart (outputs, width, height, dpi, force, paint_world, &paint, &error))
         return input_error (error);
       if (csv_path != NULL)
         {
@@ -1420,7 +1447,7 @@ command_chart (int    argc,
                 }
           height = cg_timeline_natural_height (events->len, n_present, &measure);
         }
-      if (!cg_chart_export (output, width, height, dpi, force, paint_timeline, &paint, &error))
+      if (!export_chart (outputs, width, height, dpi, force, paint_timeline, &paint, &error))
         return input_error (error);
       if (csv_path != NULL)
         {
@@ -1486,7 +1513,7 @@ command_chart (int    argc,
         width = 1000 * style.font_scale;
       if (height <= 0)
         height = 760 * style.font_scale;
-      if (!cg_chart_export (output, width, height, dpi, force, paint_radar, &paint, &error))
+      if (!export_chart (outputs, width, height, dpi, force, paint_radar, &paint, &error))
         return input_error (error);
       if (csv_path != NULL)
         {
@@ -1565,7 +1592,7 @@ command_chart (int    argc,
       width = 1000 * style.font_scale;
     if (height <= 0)
       height = MAX (360, 200 + bars->len * 46) * style.font_scale;
-    if (!cg_chart_export (output, width, height, dpi, force, paint_bars, &paint, &error))
+    if (!export_chart (outputs, width, height, dpi, force, paint_bars, &paint, &error))
       return input_error (error);
     if (csv_path != NULL)
       {

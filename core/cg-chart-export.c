@@ -21,7 +21,17 @@
 #include <unistd.h>
 
 #include "cg-chart-export.h"
+#include "cg-png.h"
 #include "cg-file-private.h"
+
+static cairo_status_t
+append_to_string (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
 
 /**
  * cg_export_format_from_path:
@@ -73,6 +83,8 @@ cg_chart_export (const char        *path,
                  GError           **error)
 {
   g_autofree char *tmp_path = NULL;
+  g_autoptr(GString) svg = NULL;
+  g_autoptr(GError) local_error = NULL;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   CgExportFormat format;
@@ -110,7 +122,12 @@ cg_chart_export (const char        *path,
   fd = _cg_file_open_temp (path, &tmp_path, error);
   if (fd < 0)
     return FALSE;
-  close (fd);
+  /* cairo writes SVG and PDF by path; the PNG encoder writes to this descriptor. */
+  if (format != CG_EXPORT_PNG)
+    {
+      close (fd);
+      fd = -1;
+    }
 
   switch (format)
     {
@@ -120,7 +137,9 @@ cg_chart_export (const char        *path,
                                             (int) ceil (height * dpi / 96));
       break;
     case CG_EXPORT_SVG:
-      surface = cairo_svg_surface_create (tmp_path, width * 72 / 96, height * 72 / 96);
+      svg = g_string_new (NULL);
+      surface = cairo_svg_surface_create_for_stream (append_to_string, svg, width * 72 / 96,
+                                                     height * 72 / 96);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       break;
     case CG_EXPORT_PDF:
@@ -143,18 +162,34 @@ cg_chart_export (const char        *path,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  if (status == CAIRO_STATUS_SUCCESS && format == CG_EXPORT_PNG)
-    status = cairo_surface_write_to_png (surface, tmp_path);
+  if (format == CG_EXPORT_PNG)
+    {
+      if (status == CAIRO_STATUS_SUCCESS && !_cg_png_write (surface, fd, dpi, &local_error))
+        status = CAIRO_STATUS_WRITE_ERROR;
+      if (close (fd) != 0 && status == CAIRO_STATUS_SUCCESS)
+        status = CAIRO_STATUS_WRITE_ERROR;
+    }
 
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (status == CAIRO_STATUS_SUCCESS && svg != NULL)
+    {
+      /* Cells drawn as an image are meant to stay sharp squares when a viewer scales
+       * them; cairo 1.16 does not say so in SVG (it does in PDF), so say it here. */
+      g_string_replace (svg, "<image ",
+                        "<image style=\"image-rendering:optimizeSpeed;"
+                        "image-rendering:pixelated\" ", 0);
+      if (!g_file_set_contents (tmp_path, svg->str, svg->len, &local_error))
+        status = CAIRO_STATUS_WRITE_ERROR;
+    }
+
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path,
-                   cairo_status_to_string (status));
+                   local_error != NULL ? local_error->message : cairo_status_to_string (status));
       g_unlink (tmp_path);
       return FALSE;
     }

@@ -13,9 +13,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "cg-chart-heatmap.h"
+#include "cg-png.h"
 #include "cg-chart-private.h"
 
 #define TITLE_SIZE 17.0
@@ -381,6 +383,97 @@ draw_legend (cairo_t               *cr,
   }
 }
 
+/* The cells as one image of n × n pixels, scaled up without smoothing: one drawing
+ * operation instead of n² (a 193-country SVG is a few hundred kilobytes, not megabytes),
+ * each cell starting on the pixel floor (cells.x + c·cell) as the overlays expect. */
+static void
+paint_cells (cairo_t               *cr,
+             const CgMatrix        *matrix,
+             const CgHeatmapLayout *layout,
+             const CgChartStyle    *style)
+{
+  const CgRect *cells = &layout->cells;
+  guint n = cg_matrix_get_size (matrix);
+  double cell = layout->cell_size;
+  cairo_surface_t *image;
+  cairo_pattern_t *pattern;
+  cairo_matrix_t transform;
+  unsigned char *data;
+  int stride;
+  guint k;
+
+  if (n == 0 || cell <= 0)
+    return;
+
+  /* SVG viewers may smooth a scaled image whatever the file asks; at 8 image pixels a
+   * cell the smoothing stays within an eighth of the cell's edge. */
+  k = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_SVG ? 4 : 1;
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (n * k), (int) (n * k));
+  data = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+  for (guint r = 0; r < n; r++)
+    {
+      guint32 *row = (guint32 *) (data + (gsize) r * k * stride);
+
+      for (guint c = 0; c < n; c++)
+        {
+          double d = cg_matrix_get (matrix, layout->order[r], layout->order[c]);
+          CgColor color;
+          guint32 pixel;
+
+          if (isnan (d))
+            color = style->not_comparable;
+          else
+            cg_heatmap_cell_color (style, d, &color);
+          pixel = (guint32) lround (color.red * 255) << 16 |
+                  (guint32) lround (color.green * 255) << 8 |
+                  (guint32) lround (color.blue * 255);
+          for (guint i = 0; i < k; i++)
+            row[c * k + i] = pixel;
+        }
+      for (guint i = 1; i < k; i++)
+        memcpy (data + ((gsize) r * k + i) * stride, row, (gsize) n * k * 4);
+    }
+  cairo_surface_mark_dirty (image);
+  if (k > 1)
+    _cg_png_attach (image);
+
+  /* Image pixel c covers [x + c·cell, x + (c + 1)·cell) shifted half a pixel left, so
+   * that nearest-neighbour sampling at pixel centres gives floor () boundaries. */
+  pattern = cairo_pattern_create_for_surface (image);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_matrix_init_scale (&transform, k / cell, k / cell);
+  cairo_matrix_translate (&transform, -(cells->x - 0.5), -(cells->y - 0.5));
+  cairo_pattern_set_matrix (pattern, &transform);
+
+  cairo_save (cr);
+  cairo_set_source (cr, pattern);
+  cairo_rectangle (cr, floor (cells->x), floor (cells->y),
+                   floor (cells->x + n * cell) - floor (cells->x),
+                   floor (cells->y + n * cell) - floor (cells->y));
+  cairo_fill (cr);
+
+  /* A one-pixel seam of background after every large cell, as between tiles. */
+  if (cell >= 14)
+    {
+      cg_chart_set_source_color (cr, &style->background);
+      for (guint b = 1; b <= n; b++)
+        {
+          double x = floor (cells->x + b * cell) - 1;
+          double y = floor (cells->y + b * cell) - 1;
+
+          cairo_rectangle (cr, x, floor (cells->y), 1, floor (cells->y + n * cell) - floor (cells->y));
+          cairo_rectangle (cr, floor (cells->x), y, floor (cells->x + n * cell) - floor (cells->x), 1);
+        }
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+
+  cairo_pattern_destroy (pattern);
+  cairo_surface_destroy (image);
+}
+
 /**
  * cg_heatmap_render:
  * @cr: any cairo context: a widget's snapshot, a PNG, SVG or PDF surface
@@ -463,7 +556,10 @@ cg_heatmap_render (cairo_t               *cr,
              layout->title.y + TITLE_SIZE * 1.35 * style->font_scale, layout->title.width,
              0, 0);
 
-  /* Cells, snapped to whole pixels so neighbours leave no seams. */
+  paint_cells (cr, matrix, layout, style);
+
+  /* What a colour cannot say, on top: hatching where nothing was compared, a dot where
+   * little was, and the value itself when cells are large enough to read it. */
   for (guint r = 0; r < n; r++)
     {
       double y0 = floor (cells->y + r * cell), y1 = floor (cells->y + (r + 1) * cell);
@@ -473,43 +569,38 @@ cg_heatmap_render (cairo_t               *cr,
           double x0 = floor (cells->x + c * cell), x1 = floor (cells->x + (c + 1) * cell);
           double d = cg_matrix_get (matrix, layout->order[r], layout->order[c]);
           double inset = cell >= 14 ? 1 : 0;
+          CgColor color;
 
           if (isnan (d))
             {
               _cg_chart_hatch_rect (cr, style, x0, y0, x1 - x0 - inset, y1 - y0 - inset);
               continue;
             }
+          if (r == c)
+            continue;
+          cg_heatmap_cell_color (style, d, &color);
 
-          {
-            CgColor color;
+          /* Below 9 pixels a dot would fill the cell; the tooltip still tells. */
+          if (cell >= 9 &&
+              cg_matrix_get_coverage (matrix, layout->order[r], layout->order[c]) <
+              CG_HEATMAP_LOW_COVERAGE)
+            {
+              if (layout->show_values)
+                draw_low_coverage_mark (cr, &color, x0, y1 - cell * 0.3, cell * 0.3);
+              else
+                draw_low_coverage_mark (cr, &color, x0, y0, MIN (x1 - x0, y1 - y0));
+            }
 
-            cg_heatmap_cell_color (style, d, &color);
-            cg_chart_set_source_color (cr, &color);
-            cairo_rectangle (cr, x0, y0, x1 - x0 - inset, y1 - y0 - inset);
-            cairo_fill (cr);
+          if (layout->show_values)
+            {
+              char text[16];
+              CgColor ink = cg_color_luminance (&color) > 0.36
+                            ? (CgColor) { 0, 0, 0, 0.87 } : (CgColor) { 1, 1, 1, 0.95 };
 
-            /* Below 9 pixels a dot would fill the cell; the tooltip still tells. */
-            if (r != c && cell >= 9 &&
-                cg_matrix_get_coverage (matrix, layout->order[r], layout->order[c]) <
-                CG_HEATMAP_LOW_COVERAGE)
-              {
-                if (layout->show_values)
-                  draw_low_coverage_mark (cr, &color, x0, y1 - cell * 0.3, cell * 0.3);
-                else
-                  draw_low_coverage_mark (cr, &color, x0, y0, MIN (x1 - x0, y1 - y0));
-              }
-
-            if (layout->show_values && r != c)
-              {
-                char text[16];
-                CgColor ink = cg_color_luminance (&color) > 0.36
-                              ? (CgColor) { 0, 0, 0, 0.87 } : (CgColor) { 1, 1, 1, 0.95 };
-
-                g_snprintf (text, sizeof text, "%.2f", d);
-                cg_chart_set_source_color (cr, &ink);
-                _cg_chart_draw_text (cr, value_font, text, (x0 + x1) / 2, (y0 + y1) / 2, 0, 0.5, 0.5);
-              }
-          }
+              g_snprintf (text, sizeof text, "%.2f", d);
+              cg_chart_set_source_color (cr, &ink);
+              _cg_chart_draw_text (cr, value_font, text, (x0 + x1) / 2, (y0 + y1) / 2, 0, 0.5, 0.5);
+            }
         }
     }
 

@@ -27,111 +27,7 @@
 #include "cg-divergence.h"
 #include "cg-spreadsheet.h"
 
-#define RUNS 3
-
-static void
-write_spreadsheet (const char *dir,
-                   guint       n,
-                   guint       m,
-                   guint32     seed)
-{
-  g_autofree char *codebook_path = g_build_filename (dir, "codebook.csv", NULL);
-  g_autofree char *data_path = g_build_filename (dir, "data.csv", NULL);
-  GString *codebook = g_string_new ("id,label,type,n_levels,levels,min,max,unit,decimals,"
-                                    "weight\n");
-  GString *data = g_string_new ("country");
-  GRand *rand = g_rand_new_with_seed (seed);
-  static const char *types[] = { "ordinal", "nominal", "binary", "asymm_binary", "numeric",
-                                 "ordinal", "numeric", "binary", "ordinal", "nominal" };
-
-  for (guint j = 0; j < m; j++)
-    {
-      const char *type = types[j % G_N_ELEMENTS (types)];
-
-      if (g_str_equal (type, "ordinal"))
-        g_string_append_printf (codebook, "I%03u,Indicator %u,ordinal,5,a|b|c|d|e,,,,,1\n",
-                                j + 1, j + 1);
-      else if (g_str_equal (type, "nominal"))
-        g_string_append_printf (codebook, "I%03u,Indicator %u,nominal,6,A|B|C|D|E|F,,,,,1\n",
-                                j + 1, j + 1);
-      else if (g_str_equal (type, "numeric"))
-        g_string_append_printf (codebook, "I%03u,Indicator %u,numeric,,,0,100,%%,2,1\n",
-                                j + 1, j + 1);
-      else
-        g_string_append_printf (codebook, "I%03u,Indicator %u,%s,,,,,,,1\n", j + 1, j + 1,
-                                type);
-      g_string_append_printf (data, ",I%03u", j + 1);
-    }
-  g_string_append_c (data, '\n');
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_string_append_printf (data, "C%04u", i + 1);
-      for (guint j = 0; j < m; j++)
-        {
-          const char *type = types[j % G_N_ELEMENTS (types)];
-
-          if (g_rand_double (rand) < 0.1)
-            g_string_append (data, ",NA");
-          else if (g_str_equal (type, "ordinal"))
-            g_string_append_printf (data, ",%d", g_rand_int_range (rand, 1, 6));
-          else if (g_str_equal (type, "nominal"))
-            g_string_append_printf (data, ",%c", 'A' + g_rand_int_range (rand, 0, 6));
-          else if (g_str_equal (type, "numeric"))
-            g_string_append_printf (data, ",%.2f", g_rand_int_range (rand, 0, 10001) / 100.0);
-          else if (g_str_equal (type, "asymm_binary"))
-            g_string_append (data, g_rand_double (rand) < 0.2 ? ",1" : ",0");
-          else
-            g_string_append (data, g_rand_boolean (rand) ? ",1" : ",0");
-        }
-      g_string_append_c (data, '\n');
-    }
-
-  g_assert_true (g_file_set_contents (codebook_path, codebook->str, codebook->len, NULL));
-  g_assert_true (g_file_set_contents (data_path, data->str, data->len, NULL));
-  g_string_free (codebook, TRUE);
-  g_string_free (data, TRUE);
-  g_rand_free (rand);
-}
-
-/* Runs a command; returns its wall time in seconds and its peak resident memory. */
-static double
-run_timed (char   **argv,
-           long    *out_max_rss_kb)
-{
-  struct rusage usage;
-  gint64 start = g_get_monotonic_time ();
-  int status;
-  pid_t pid = fork ();
-
-  if (pid == 0)
-    {
-      execv (argv[0], argv);
-      _exit (127);
-    }
-  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  if (WEXITSTATUS (status) != 0)
-    g_error ("%s exited with %d", argv[0], WEXITSTATUS (status));
-  *out_max_rss_kb = usage.ru_maxrss;
-  return (g_get_monotonic_time () - start) / 1e6;
-}
-
-static double
-best_of (char **argv,
-         long  *out_max_rss_kb)
-{
-  double best = INFINITY;
-
-  *out_max_rss_kb = 0;
-  for (guint r = 0; r < RUNS; r++)
-    {
-      long rss;
-      best = MIN (best, run_timed (argv, &rss));
-      *out_max_rss_kb = MAX (*out_max_rss_kb, rss);
-    }
-  return best;
-}
+#include "bench-util.h"
 
 static gboolean
 have_numpy (void)
@@ -192,8 +88,8 @@ bench_size (const char *cli,
   long rss;
   double ours, comparisons;
 
-  write_spreadsheet (dir, n, m, 20261128 + n);
-  ours = best_of (argv, &rss);
+  bench_write_spreadsheet (dir, n, m, 20261128 + n);
+  ours = bench_best_of (argv, &rss);
   comparisons = (double) n * (n - 1) / 2 * m;
 
   g_print ("\n%u countries × %u indicators (spreadsheet in → matrix → average linkage → "
@@ -208,7 +104,7 @@ bench_size (const char *cli,
       char *np_argv[] = { "/usr/bin/python3", (char *) numpy_script, data, codebook, np_out,
                           np_tree, NULL };
       long np_rss;
-      double theirs = best_of (np_argv, &np_rss);
+      double theirs = bench_best_of (np_argv, &np_rss);
 
       g_print ("  numpy + scipy:      %8.3f s  peak RSS %.1f MiB  → %.1f× faster (target ≥ "
                "%.0f×)\n", theirs, np_rss / 1024.0, theirs / ours, target_factor);
@@ -241,7 +137,7 @@ bench_interactive (void)
   gint64 start;
   double full, row;
 
-  write_spreadsheet (dir, 193, 60, 7);
+  bench_write_spreadsheet (dir, 193, 60, 7);
   dataset = cg_spreadsheet_load (data, codebook, &error);
   g_assert_no_error (error);
   matrix = cg_divergence_compute (dataset, CG_RANGE_FRAMEWORK);
