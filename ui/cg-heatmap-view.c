@@ -217,6 +217,30 @@ cg_heatmap_view_get_property (GObject    *object,
     }
 }
 
+enum {
+  PAIR_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+released_cb (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             CgHeatmapView   *self)
+{
+  const CgHeatmapLayout *layout = ensure_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                                                 gtk_widget_get_height (GTK_WIDGET (self)));
+  guint row, column;
+
+  if (layout != NULL && cg_heatmap_layout_hit_test (layout, x, y, &row, &column) &&
+      row != column)
+    g_signal_emit (self, signals[PAIR_ACTIVATED], 0, cg_matrix_get_code (self->matrix, row),
+                   cg_matrix_get_code (self->matrix, column));
+}
+
 static void
 cg_heatmap_view_class_init (CgHeatmapViewClass *klass)
 {
@@ -233,6 +257,17 @@ cg_heatmap_view_class_init (CgHeatmapViewClass *klass)
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * CgHeatmapView::pair-activated:
+   * @row_code: the country of the cell's row
+   * @column_code: the country of its column
+   *
+   * A cell off the diagonal was clicked: the user wants that pair's comparison.
+   */
+  signals[PAIR_ACTIVATED] = g_signal_new ("pair-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                          2, G_TYPE_STRING, G_TYPE_STRING);
+
   gtk_widget_class_set_css_name (widget_class, "heatmap");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -242,8 +277,12 @@ cg_heatmap_view_init (CgHeatmapView *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
+  GtkGesture *click = gtk_gesture_click_new ();
+
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   g_signal_connect_object (cg_chart_theme_get_default (), "changed",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);

@@ -786,6 +786,36 @@ world_clicked_cb (CgWindow *self,
 }
 
 static void
+select_code (CgWindow    *self,
+             GtkDropDown *dropdown,
+             const char  *code)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->compare_codes)); i++)
+    if (g_str_equal (gtk_string_list_get_string (self->compare_codes, i), code))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+}
+
+/* A heatmap cell was clicked: show what drives that pair apart. */
+static void
+pair_activated_cb (CgWindow   *self,
+                   const char *row_code,
+                   const char *column_code)
+{
+  if (self->compare_codes == NULL)
+    return;
+  self->updating = TRUE;
+  select_code (self, self->compare_a, row_code);
+  select_code (self, self->compare_b, column_code);
+  self->updating = FALSE;
+  _cg_window_update_compare (self);
+  gtk_stack_set_visible_child_name (self->compare_stack, "differences");
+  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+}
+
+static void
 compare_changed_cb (CgWindow *self)
 {
   _cg_window_update_compare (self);
@@ -815,6 +845,7 @@ _cg_window_views_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, group_text);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, world_view);
   gtk_widget_class_bind_template_callback (widget_class, compare_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pair_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, world_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
 }

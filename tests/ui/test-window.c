@@ -193,6 +193,48 @@ test_select_changes_chart (void)
     g_assert_nonnull (summary);
   }
 
+  /* Clicking a heatmap cell opens that pair's comparison. */
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK,
+                                                        0));
+    GtkDropDown *first = GTK_DROP_DOWN (find_by_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, 0));
+    g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+    adw_view_stack_set_visible_child_name (stack, "matrix");
+    g_signal_emit_by_name (view, "pair-activated", "GB", "FR");
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "compare");
+    /* Both drop-downs now name the pair, GB first. */
+    for (guint i = 0;; i++)
+      {
+        GtkWidget *dropdown = find_by_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, i);
+        GObject *item;
+
+        if (dropdown == NULL)
+          break;
+        item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+        if (GTK_IS_STRING_OBJECT (item))
+          g_ptr_array_add (names, (gpointer) gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+      }
+    g_assert_nonnull (first);
+    g_assert_cmpuint (names->len, >=, 2);
+    /* The compare drop-downs come first among those showing “Name (CODE)”. */
+    {
+      guint gb = G_MAXUINT, fr = G_MAXUINT;
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          if (gb == G_MAXUINT && g_str_has_suffix (names->pdata[i], "(GB)"))
+            gb = i;
+          if (fr == G_MAXUINT && g_str_has_suffix (names->pdata[i], "(FR)"))
+            fr = i;
+        }
+      g_assert_cmpuint (gb, !=, G_MAXUINT);
+      g_assert_cmpuint (fr, !=, G_MAXUINT);
+      g_assert_cmpuint (gb, <, fr);
+    }
+    adw_view_stack_set_visible_child_name (stack, "matrix");
+  }
+
   /* Another weights preset: the same countries, other numbers. */
   {
     double before = cg_matrix_get (cg_heatmap_view_get_matrix (view), 0, 1);
