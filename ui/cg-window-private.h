@@ -21,6 +21,8 @@ struct _CgWindow
   /* template children */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *window_title;
+  GtkWidget            *header_bar;
+  GtkWidget            *sidebar;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   GtkSearchEntry       *search_entry;
@@ -64,6 +66,8 @@ struct _CgWindow
   GPtrArray            *groups;      /* (element-type CgGroup) */
   GHashTable           *regions;     /* code → ITU region id */
   gboolean              updating;    /* filling drop-downs: ignore their signals */
+  gboolean              presenting;
+  char                 *style_before_presenting;
 };
 
 void _cg_window_fill_views        (CgWindow *self);
@@ -72,5 +76,8 @@ void _cg_window_update_map        (CgWindow *self);
 void _cg_window_update_group      (CgWindow *self);
 void _cg_window_update_world      (CgWindow *self);
 void _cg_window_views_class_init  (GtkWidgetClass *widget_class);
+void _cg_window_present_class_init (GtkWidgetClass *widget_class);
+void _cg_window_present_init      (CgWindow *self);
+void _cg_window_present_finalize  (CgWindow *self);
 
 G_END_DECLS

@@ -720,6 +720,7 @@ cg_window_finalize (GObject *object)
   g_free (self->framework_label);
   g_free (self->weights_label);
   g_free (self->as_of);
+  _cg_window_present_finalize (self);
 
   G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
 }
@@ -757,6 +758,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, region_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   _cg_window_views_class_init (widget_class);
+  _cg_window_present_class_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, country_activated_cb);
 
@@ -795,6 +797,7 @@ cg_window_init (CgWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", FALSE);
+  _cg_window_present_init (self);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 
   task = g_task_new (NULL, self->cancellable, load_done_cb, self);

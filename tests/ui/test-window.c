@@ -279,6 +279,30 @@ test_select_changes_chart (void)
     g_assert_cmpuint (cg_matrix_get_size (cg_heatmap_view_get_matrix (view)), ==, 3);
   }
 
+  /* Presenting: the chart alone, full screen, in the projector style; the views follow
+   * one another; stopping brings back the user's style. */
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK,
+                                                        0));
+    GtkWidget *header = find_by_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, 0);
+    CgChartTheme *theme = cg_chart_theme_get_default ();
+
+    adw_view_stack_set_visible_child_name (stack, "matrix");
+    g_assert_cmpstr (cg_chart_theme_get_name (theme), ==, "automatic");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+    g_assert_false (gtk_widget_get_visible (header));
+    g_assert_cmpstr (cg_chart_theme_get_name (theme), ==, "high-contrast");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.next-view", NULL);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "compare");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-view", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-view", NULL);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "group");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-presenting", NULL);
+    g_assert_true (gtk_widget_get_visible (header));
+    g_assert_cmpstr (cg_chart_theme_get_name (theme), ==, "automatic");
+    adw_view_stack_set_visible_child_name (stack, "matrix");
+  }
+
   /* Select All brings every country back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-all", NULL);
   g_assert_cmpuint (cg_matrix_get_size (cg_heatmap_view_get_matrix (view)), ==, n_all);
