@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -45,11 +47,15 @@ load_names (void)
     {
       JsonObject *country = json_array_get_object_element (countries, i);
       const char *code = json_object_get_string_member (country, "alpha_2");
-      const char *name = json_object_get_string_member_with_default (country, "common_name",
-                                                                     NULL);
-      if (name == NULL)
-        name = json_object_get_string_member (country, "name");
-      g_hash_table_insert (names, g_strdup (code), g_strdup (name));
+      const char *common = json_object_get_string_member_with_default (country, "common_name",
+                                                                       NULL);
+      const char *name = json_object_get_string_member (country, "name");
+
+      /* "South Korea" reads better than "Korea, Republic of", but not every language
+       * translates the common names: keep both, common first (see cg_country_name). */
+      g_hash_table_insert (names, g_strdup (code),
+                           common != NULL ? g_strjoin ("\n", common, name, NULL)
+                                          : g_strdup (name));
     }
 
   return names;
@@ -84,7 +90,25 @@ cg_country_name (const char *code)
   if (name == NULL)
     return NULL;
 
-  return g_dgettext (ISO_3166_DOMAIN, name);
+  {
+    const char *official = strchr (name, '\n');
+    g_autofree char *common = NULL;
+    const char *translated;
+
+    if (official == NULL)
+      return g_dgettext (ISO_3166_DOMAIN, name);
+
+    /* The common name's translation if there is one, else the official name's; in
+     * English (nothing translated) the common name. */
+    common = g_strndup (name, official - name);
+    translated = g_dgettext (ISO_3166_DOMAIN, common);
+    if (translated != common)
+      return translated;
+    translated = g_dgettext (ISO_3166_DOMAIN, official + 1);
+    if (translated != official + 1)
+      return translated;
+    return g_intern_string (common);
+  }
 }
 
 gboolean

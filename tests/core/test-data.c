@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "cg-country-names.h"
@@ -75,13 +76,37 @@ test_shipped_profiles (void)
   g_assert_cmpuint (n_values, >=, 40);
 }
 
+/* Country names in the user's language, the common form where the language has one. */
+static void
+test_country_names (void)
+{
+  const char *name;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_assert_cmpstr (cg_country_name ("KR"), ==, "South Korea");
+  g_assert_cmpstr (cg_country_name ("FR"), ==, "France");
+  g_assert_null (cg_country_name ("XX"));
+
+  /* Arabic translates “Korea, Republic of” but not “South Korea”: the name is still
+   * Arabic, not English in an Arabic list. */
+  g_setenv ("LANGUAGE", "ar", TRUE);
+  name = cg_country_name ("KR");
+  g_assert_nonnull (name);
+  g_assert_cmpint (g_unichar_get_script (g_utf8_get_char (name)), ==, G_UNICODE_SCRIPT_ARABIC);
+  name = cg_country_name ("FR");
+  g_assert_cmpint (g_unichar_get_script (g_utf8_get_char (name)), ==, G_UNICODE_SCRIPT_ARABIC);
+  g_setenv ("LANGUAGE", "en", TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/data/profiles/shipped", test_shipped_profiles);
+  g_test_add_func ("/data/country-names", test_country_names);
 
   return g_test_run ();
 }
