@@ -25,6 +25,7 @@
 #include "cg-chart-scatter.h"
 #include "cg-chart-heatmap.h"
 #include "cg-chart-radar.h"
+#include "cg-csv.h"
 #include "cg-chart-timeline.h"
 #include "cg-country.h"
 #include "cg-divergence.h"
@@ -1005,37 +1006,6 @@ paint_world (cairo_t  *cr,
                         paint->title, paint->subtitle, paint->info);
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *field)
-{
-  if (field == NULL)
-    return;
-  if (strpbrk (field, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, field);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = field; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_csv_number (GString *out,
-                   double   value)
-{
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isnan (value))
-    g_string_append (out, g_ascii_dtostr (text, sizeof text, value));
-}
-
 /* The data behind a chart, beside it: refused like the chart when the file exists. */
 static gboolean
 write_chart_csv (const char  *path,
@@ -1220,13 +1190,13 @@ command_chart (int    argc,
           for (guint r = 0; r < n; r++)
             for (guint c = 0; c < n; c++)
               {
-                append_csv_field (csv, cg_matrix_get_code (matrix, order[r]));
+                cg_csv_append_field (csv, cg_matrix_get_code (matrix, order[r]));
                 g_string_append_c (csv, ',');
-                append_csv_field (csv, cg_matrix_get_code (matrix, order[c]));
+                cg_csv_append_field (csv, cg_matrix_get_code (matrix, order[c]));
                 g_string_append_c (csv, ',');
-                append_csv_number (csv, cg_matrix_get (matrix, order[r], order[c]));
+                cg_csv_append_number (csv, cg_matrix_get (matrix, order[r], order[c]));
                 g_string_append_c (csv, ',');
-                append_csv_number (csv, cg_matrix_get_coverage (matrix, order[r], order[c]));
+                cg_csv_append_number (csv, cg_matrix_get_coverage (matrix, order[r], order[c]));
                 g_string_append (csv, "\r\n");
               }
           if (!write_chart_csv (csv_path, csv, force, &error))
@@ -1297,13 +1267,13 @@ command_chart (int    argc,
           g_string_append (csv, "code,x,y,region\r\n");
           for (guint i = 0; i < mds->n; i++)
             {
-              append_csv_field (csv, points[i].label);
+              cg_csv_append_field (csv, points[i].label);
               g_string_append_c (csv, ',');
-              append_csv_number (csv, points[i].x);
+              cg_csv_append_number (csv, points[i].x);
               g_string_append_c (csv, ',');
-              append_csv_number (csv, points[i].y);
+              cg_csv_append_number (csv, points[i].y);
               g_string_append_c (csv, ',');
-              append_csv_field (csv, points[i].category < 6 ? region_ids[points[i].category] : "");
+              cg_csv_append_field (csv, points[i].category < 6 ? region_ids[points[i].category] : "");
               g_string_append (csv, "\r\n");
             }
           if (!write_chart_csv (csv_path, csv, force, &error))
@@ -1355,11 +1325,11 @@ command_chart (int    argc,
           g_string_append (csv, "code,name,divergence_from\r\n");
           for (guint i = 0; i < cg_world_map_get_n_countries (map); i++)
             {
-              append_csv_field (csv, cg_world_map_get_alpha2 (map, i));
+              cg_csv_append_field (csv, cg_world_map_get_alpha2 (map, i));
               g_string_append_c (csv, ',');
-              append_csv_field (csv, cg_world_map_get_name (map, i));
+              cg_csv_append_field (csv, cg_world_map_get_name (map, i));
               g_string_append_c (csv, ',');
-              append_csv_number (csv, values[i]);
+              cg_csv_append_number (csv, values[i]);
               g_string_append (csv, "\r\n");
             }
           if (!write_chart_csv (csv_path, csv, force, &error))
@@ -1459,16 +1429,16 @@ command_chart (int    argc,
 
               if (column < 0)
                 continue;
-              append_csv_field (csv, change->since);
+              cg_csv_append_field (csv, change->since);
               g_string_append_c (csv, ',');
-              append_csv_field (csv, change->indicator);
+              cg_csv_append_field (csv, change->indicator);
               g_string_append_c (csv, ',');
-              append_csv_field (csv, cg_framework_get_dimension (
+              cg_csv_append_field (csv, cg_framework_get_dimension (
                 framework, cg_framework_get_indicator (framework, (guint) column)->dimension)->id);
               g_string_append_c (csv, ',');
-              append_csv_field (csv, change->before);
+              cg_csv_append_field (csv, change->before);
               g_string_append_c (csv, ',');
-              append_csv_field (csv, change->after);
+              cg_csv_append_field (csv, change->after);
               g_string_append (csv, "\r\n");
             }
           if (!write_chart_csv (csv_path, csv, force, &error))
@@ -1521,11 +1491,11 @@ command_chart (int    argc,
           for (guint i = 0; i < n_series; i++)
             for (guint d = 0; d < n_dims; d++)
               {
-                append_csv_field (csv, codes[i]);
+                cg_csv_append_field (csv, codes[i]);
                 g_string_append_c (csv, ',');
-                append_csv_field (csv, cg_framework_get_dimension (framework, d)->id);
+                cg_csv_append_field (csv, cg_framework_get_dimension (framework, d)->id);
                 g_string_append_c (csv, ',');
-                append_csv_number (csv, series[i].values[d]);
+                cg_csv_append_number (csv, series[i].values[d]);
                 g_string_append (csv, "\r\n");
               }
           if (!write_chart_csv (csv_path, csv, force, &error))
@@ -1602,17 +1572,17 @@ command_chart (int    argc,
             CgContribution *c = &g_array_index (why->contributions, CgContribution, i);
             const CgIndicator *indicator = cg_framework_get_indicator (framework, c->column);
 
-            append_csv_field (csv, indicator->id);
+            cg_csv_append_field (csv, indicator->id);
             g_string_append_c (csv, ',');
-            append_csv_field (csv, indicator->label);
+            cg_csv_append_field (csv, indicator->label);
             g_string_append_c (csv, ',');
-            append_csv_number (csv, c->value_a);
+            cg_csv_append_number (csv, c->value_a);
             g_string_append_c (csv, ',');
-            append_csv_number (csv, c->value_b);
+            cg_csv_append_number (csv, c->value_b);
             g_string_append_c (csv, ',');
-            append_csv_number (csv, c->contribution);
+            cg_csv_append_number (csv, c->contribution);
             g_string_append_c (csv, ',');
-            append_csv_number (csv, c->contribution / why->divergence);
+            cg_csv_append_number (csv, c->contribution / why->divergence);
             g_string_append (csv, "\r\n");
           }
         if (!write_chart_csv (csv_path, csv, force, &error))

@@ -21,6 +21,7 @@ struct _CgChartView
   GtkWidget             parent_instance;
 
   CgChartViewPaintFunc  paint;
+  CgChartViewDataFunc   data;
   gpointer              user_data;
   GDestroyNotify        destroy;
 };
@@ -133,10 +134,45 @@ cg_chart_view_set_painter (CgChartView          *self,
   g_return_if_fail (CG_IS_CHART_VIEW (self));
 
   clear_painter (self);
+  self->data = NULL;
   self->paint = paint;
   self->user_data = user_data;
   self->destroy = destroy;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * cg_chart_view_set_data_func:
+ * @data: (nullable): writes the chart's data as CSV from the painter's user data
+ *
+ * Set after cg_chart_view_set_painter(), which forgets the previous one.
+ */
+void
+cg_chart_view_set_data_func (CgChartView         *self,
+                             CgChartViewDataFunc  data)
+{
+  g_return_if_fail (CG_IS_CHART_VIEW (self));
+  self->data = data;
+}
+
+/**
+ * cg_chart_view_dup_csv:
+ *
+ * Returns: (transfer full) (nullable): the data behind the chart shown, as CSV, or
+ *   %NULL when the chart has no data function
+ */
+char *
+cg_chart_view_dup_csv (CgChartView *self)
+{
+  GString *csv;
+
+  g_return_val_if_fail (CG_IS_CHART_VIEW (self), NULL);
+
+  if (self->paint == NULL || self->data == NULL)
+    return NULL;
+  csv = g_string_new (NULL);
+  self->data (csv, self->user_data);
+  return g_string_free (csv, FALSE);
 }
 
 gboolean

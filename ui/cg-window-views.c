@@ -21,6 +21,7 @@
 #include "cg-chart-timeline.h"
 #include "cg-chart-scatter.h"
 #include "cg-comparison.h"
+#include "cg-csv.h"
 #include "cg-member-states.h"
 #include "cg-window-private.h"
 
@@ -67,6 +68,26 @@ paint_bars (cairo_t            *cr,
                                style);
   cg_bars_render (cr, (CgBar *) chart->bars->data, layout, style, chart->title,
                   chart->subtitle, &info);
+}
+
+static void
+bars_data (GString  *csv,
+           gpointer  user_data)
+{
+  BarsChart *chart = user_data;
+
+  cg_csv_append_row (csv, "indicator", "values", "share", NULL);
+  for (guint i = 0; i < chart->bars->len; i++)
+    {
+      CgBar *bar = &g_array_index (chart->bars, CgBar, i);
+
+      cg_csv_append_field (csv, bar->label);
+      g_string_append_c (csv, ',');
+      cg_csv_append_field (csv, bar->detail);
+      g_string_append_c (csv, ',');
+      cg_csv_append_number (csv, bar->value);
+      g_string_append (csv, "\r\n");
+    }
 }
 
 typedef struct
@@ -141,6 +162,25 @@ paint_radar (cairo_t            *cr,
                      "the most restrictive. A gap: nothing known."), &info);
 }
 
+static void
+radar_data (GString  *csv,
+            gpointer  user_data)
+{
+  RadarChart *chart = user_data;
+
+  cg_csv_append_row (csv, "country", "dimension", "restrictiveness", NULL);
+  for (guint k = 0; k < 2; k++)
+    for (guint d = 0; d < chart->n_axes; d++)
+      {
+        cg_csv_append_field (csv, chart->names[k]);
+        g_string_append_c (csv, ',');
+        cg_csv_append_field (csv, chart->axes[d]);
+        g_string_append_c (csv, ',');
+        cg_csv_append_number (csv, chart->values[k * chart->n_axes + d]);
+        g_string_append (csv, "\r\n");
+      }
+}
+
 /* Both countries' rule changes on one time axis, a colour and shape each. */
 typedef struct
 {
@@ -184,6 +224,22 @@ paint_timeline (cairo_t            *cr,
   cg_timeline_render (cr, (CgEvent *) chart->events->data,
                       (const char * const *) chart->categories, layout, style, chart->title,
                       chart->subtitle, &info);
+}
+
+static void
+timeline_data (GString  *csv,
+               gpointer  user_data)
+{
+  TimelineChart *chart = user_data;
+
+  cg_csv_append_row (csv, "date", "country", "change", "values", NULL);
+  for (guint i = 0; i < chart->events->len; i++)
+    {
+      CgEvent *event = &g_array_index (chart->events, CgEvent, i);
+
+      cg_csv_append_row (csv, event->date, chart->categories[event->category], event->label,
+                         event->detail != NULL ? event->detail : "", NULL);
+    }
 }
 
 static int
@@ -232,6 +288,28 @@ paint_scatter (cairo_t            *cr,
                                   region_labels (), width, height, style);
   cg_scatter_render (cr, (CgPoint *) chart->points->data, region_labels (), layout, style,
                      _("Policy map"), chart->subtitle, &info);
+}
+
+static void
+scatter_data (GString  *csv,
+              gpointer  user_data)
+{
+  ScatterChart *chart = user_data;
+
+  cg_csv_append_row (csv, "code", "x", "y", "region", NULL);
+  for (guint i = 0; i < chart->points->len; i++)
+    {
+      CgPoint *point = &g_array_index (chart->points, CgPoint, i);
+
+      cg_csv_append_field (csv, point->label);
+      g_string_append_c (csv, ',');
+      cg_csv_append_number (csv, point->x);
+      g_string_append_c (csv, ',');
+      cg_csv_append_number (csv, point->y);
+      g_string_append_c (csv, ',');
+      cg_csv_append_field (csv, point->category < 6 ? region_ids[point->category] : NULL);
+      g_string_append (csv, "\r\n");
+    }
 }
 
 static char *
@@ -342,6 +420,7 @@ update_compare_radar (CgWindow  *self,
   chart->framework = g_strdup (self->framework_label);
   chart->weights = g_strdup (self->weights_label);
   cg_chart_view_set_painter (self->compare_radar_view, paint_radar, chart, radar_chart_free);
+  cg_chart_view_set_data_func (self->compare_radar_view, radar_data);
 }
 
 static void
@@ -424,6 +503,7 @@ update_compare_timeline (CgWindow  *self,
                                          "the rules in force"), chart->as_of);
   cg_chart_view_set_painter (self->compare_timeline_view, paint_timeline, chart,
                              timeline_chart_free);
+  cg_chart_view_set_data_func (self->compare_timeline_view, timeline_data);
 }
 
 void
@@ -501,6 +581,7 @@ _cg_window_update_compare (CgWindow *self)
     }
 
   cg_chart_view_set_painter (self->compare_view, paint_bars, chart, bars_chart_free);
+  cg_chart_view_set_data_func (self->compare_view, bars_data);
   update_compare_radar (self, dataset, a, b);
   update_compare_timeline (self, dataset, a, b);
 }
@@ -554,6 +635,7 @@ _cg_window_update_map (CgWindow *self)
     }
 
   cg_chart_view_set_painter (self->map_view, paint_scatter, chart, scatter_chart_free);
+  cg_chart_view_set_data_func (self->map_view, scatter_data);
   gtk_stack_set_visible_child_name (self->map_stack, "chart");
 }
 
@@ -675,6 +757,24 @@ typedef struct
 } WorldChart;
 
 static void
+world_data (GString  *csv,
+            gpointer  user_data)
+{
+  WorldChart *chart = user_data;
+
+  cg_csv_append_row (csv, "code", "name", "divergence", NULL);
+  for (guint i = 0; i < cg_world_map_get_n_countries (chart->map); i++)
+    {
+      cg_csv_append_field (csv, cg_world_map_get_alpha2 (chart->map, i));
+      g_string_append_c (csv, ',');
+      cg_csv_append_field (csv, cg_world_map_get_name (chart->map, i));
+      g_string_append_c (csv, ',');
+      cg_csv_append_number (csv, chart->values[i]);
+      g_string_append (csv, "\r\n");
+    }
+}
+
+static void
 world_chart_free (gpointer data)
 {
   WorldChart *chart = data;
@@ -760,6 +860,7 @@ _cg_window_update_world (CgWindow *self)
       chart->values[i] = other >= 0 ? cg_matrix_get (matrix, (guint) row, (guint) other) : NAN;
     }
   cg_chart_view_set_painter (self->world_view, paint_world, chart, world_chart_free);
+  cg_chart_view_set_data_func (self->world_view, world_data);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "cg-chart-theme.h"
 #include "cg-country.h"
 #include "cg-heatmap-view.h"
+#include "cg-matrix-csv.h"
 #include "cg-store.h"
 #include "cg-window.h"
 #include "cg-window-private.h"
@@ -621,6 +622,35 @@ export_response_cb (GtkNativeDialog *chooser,
   if (path == NULL)
     goto out;
 
+  /* The data behind the chart shown, as a table. */
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+    {
+      gboolean written;
+
+      if (CG_IS_HEATMAP_VIEW (paint.view))
+        written = cg_matrix_write_csv (cg_heatmap_view_get_matrix (CG_HEATMAP_VIEW (paint.view)),
+                                       path, &error);
+      else
+        {
+          g_autofree char *csv = cg_chart_view_dup_csv (CG_CHART_VIEW (paint.view));
+
+          if (csv == NULL)
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                 _("This chart has no data to export."));
+          written = csv != NULL && g_file_set_contents (path, csv, -1, &error);
+        }
+      if (!written)
+        {
+          show_error_dialog (self, _("The Data Could Not Be Exported"), error->message);
+          goto out;
+        }
+      basename = g_path_get_basename (path);
+      /* Translators: a toast; the placeholder is a file name */
+      message = g_strdup_printf (_("Data exported to “%s”"), basename);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      goto out;
+    }
+
   /* A file name typed without an extension becomes a PNG. */
   {
     CgExportFormat format;
@@ -661,6 +691,7 @@ export_chart_action_cb (GtkWidget  *widget,
     { N_("PNG image"), "*.png" },
     { N_("SVG drawing"), "*.svg" },
     { N_("PDF document"), "*.pdf" },
+    { N_("CSV table: the chart’s data"), "*.csv" },
   };
 
   if (cg_heatmap_view_get_matrix (self->heatmap_view) == NULL || self->export_chooser != NULL)

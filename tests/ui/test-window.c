@@ -188,6 +188,23 @@ test_select_changes_chart (void)
         CG_CHART_VIEW (gtk_stack_get_child_by_name (pages, "restrictiveness"))));
       g_assert_true (cg_chart_view_has_chart (
         CG_CHART_VIEW (gtk_stack_get_child_by_name (pages, "history"))));
+
+      /* Each chart's data can be exported as a table. */
+      {
+        g_autofree char *bars = cg_chart_view_dup_csv (
+          CG_CHART_VIEW (gtk_stack_get_child_by_name (pages, "differences")));
+        g_autofree char *radar = cg_chart_view_dup_csv (
+          CG_CHART_VIEW (gtk_stack_get_child_by_name (pages, "restrictiveness")));
+        g_auto(GStrv) lines = NULL;
+
+        g_assert_nonnull (bars);
+        g_assert_true (g_str_has_prefix (bars, "indicator,values,share\r\n"));
+        g_assert_nonnull (radar);
+        lines = g_strsplit (radar, "\r\n", -1);
+        g_assert_cmpstr (lines[0], ==, "country,dimension,restrictiveness");
+        /* two countries × 8 dimensions, and the empty string after the last line */
+        g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 * 8 + 1);
+      }
     }
     summary = GTK_LABEL (find_label_with_prefix (GTK_WIDGET (window), "Divergence "));
     g_assert_nonnull (summary);
