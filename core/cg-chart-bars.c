@@ -16,11 +16,8 @@
 #include "cg-chart-bars.h"
 #include "cg-chart-private.h"
 
-#define TITLE_SIZE 17.0
-#define SUBTITLE_SIZE 11.5
 #define LABEL_SIZE 12.0
 #define DETAIL_SIZE 10.0
-#define FOOTNOTE_SIZE 9.5
 
 /**
  * cg_bars_layout_new:
@@ -46,9 +43,9 @@ cg_bars_layout_new (const CgBar        *bars,
 
   g_return_val_if_fail (style != NULL, layout);
 
-  layout->title = (CgRect) { pad, pad, width - 2 * pad, (TITLE_SIZE * 1.35 + SUBTITLE_SIZE * 1.5) * s };
-  layout->footnote = (CgRect) { pad, height - pad - FOOTNOTE_SIZE * 1.6 * s, width - 2 * pad,
-                                FOOTNOTE_SIZE * 1.6 * s };
+  layout->title = (CgRect) { pad, pad, width - 2 * pad, CG_CHART_HEADING_HEIGHT (s) };
+  layout->footnote = (CgRect) { pad, height - pad - CG_CHART_FOOTNOTE_SIZE * 1.6 * s, width - 2 * pad,
+                                CG_CHART_FOOTNOTE_SIZE * 1.6 * s };
   layout->row_height = (LABEL_SIZE * 1.3 + DETAIL_SIZE * 1.3 + 10) * s;
   layout->bar_height = LABEL_SIZE * 1.2 * s;
 
@@ -113,37 +110,19 @@ cg_bars_render (cairo_t            *cr,
                 const char         *subtitle,
                 const CgChartInfo  *info)
 {
-  g_autoptr(PangoFontDescription) title_font = NULL;
-  g_autoptr(PangoFontDescription) subtitle_font = NULL;
   g_autoptr(PangoFontDescription) font = NULL;
   g_autoptr(PangoFontDescription) detail_font = NULL;
-  g_autoptr(PangoFontDescription) footnote_font = NULL;
-  g_autofree char *footnote = NULL;
   double s = style->font_scale;
   CgColor bar_color;
 
   g_return_if_fail (cr != NULL && layout != NULL && style != NULL);
 
-  title_font = _cg_chart_make_font (style, TITLE_SIZE, PANGO_WEIGHT_BOLD);
-  subtitle_font = _cg_chart_make_font (style, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
   font = _cg_chart_make_font (style, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
   detail_font = _cg_chart_make_font (style, DETAIL_SIZE, PANGO_WEIGHT_NORMAL);
-  footnote_font = _cg_chart_make_font (style, FOOTNOTE_SIZE, PANGO_WEIGHT_NORMAL);
   cg_colormap_viridis (0.3, &bar_color);
 
   cairo_save (cr);
-  cg_chart_set_source_color (cr, &style->background);
-  cairo_paint (cr);
-
-  cg_chart_set_source_color (cr, &style->foreground);
-  _cg_chart_draw_text (cr, title_font, title, layout->title.x, layout->title.y,
-                       layout->title.width, 0, 0);
-  if (subtitle != NULL)
-    {
-      cg_chart_set_source_color (cr, &style->muted);
-      _cg_chart_draw_text (cr, subtitle_font, subtitle, layout->title.x,
-                           layout->title.y + TITLE_SIZE * 1.35 * s, layout->title.width, 0, 0);
-    }
+  _cg_chart_draw_heading (cr, style, &layout->title, title, subtitle);
 
   /* Grid lines at each tenth of the scale. */
   if (layout->n > 0 && layout->plot.width > 0)
@@ -185,9 +164,6 @@ cg_bars_render (cairo_t            *cr,
       _cg_chart_draw_text (cr, font, percent, layout->plot.x + w + 6 * s, y + 2 * s, 0, 0, 0);
     }
 
-  footnote = cg_chart_dup_footnote (info);
-  cg_chart_set_source_color (cr, &style->muted);
-  _cg_chart_draw_text (cr, footnote_font, footnote, layout->footnote.x, layout->footnote.y,
-                       layout->footnote.width, 0, 0);
+  _cg_chart_draw_footnote (cr, style, &layout->footnote, info, NULL);
   cairo_restore (cr);
 }

@@ -19,10 +19,7 @@
 #include "cg-chart-heatmap.h"
 #include "cg-chart-private.h"
 
-#define TITLE_SIZE 17.0
-#define SUBTITLE_SIZE 11.5
 #define LEGEND_SIZE 10.5
-#define FOOTNOTE_SIZE 9.5
 
 /**
  * cg_choropleth_layout_new:
@@ -41,9 +38,9 @@ cg_choropleth_layout_new (const CgWorldMap   *map,
   double legend_h = LEGEND_SIZE * 3.8 * s;
 
   layout->title = (CgRect) { pad, pad, width - 2 * pad,
-                             (TITLE_SIZE * 1.35 + SUBTITLE_SIZE * 1.5) * s };
-  layout->footnote = (CgRect) { pad, height - pad - FOOTNOTE_SIZE * 1.6 * s, width - 2 * pad,
-                                FOOTNOTE_SIZE * 1.6 * s };
+                             CG_CHART_HEADING_HEIGHT (s) };
+  layout->footnote = (CgRect) { pad, height - pad - CG_CHART_FOOTNOTE_SIZE * 1.6 * s, width - 2 * pad,
+                                CG_CHART_FOOTNOTE_SIZE * 1.6 * s };
   layout->legend_bar = (CgRect) { pad, layout->footnote.y - pad * 0.5 - legend_h + LEGEND_SIZE * 1.4 * s,
                                   MIN (260 * s, (width - 2 * pad) * 0.5), 12 * s };
   layout->legend_no_data = (CgRect) { layout->legend_bar.x + layout->legend_bar.width + 40 * s,
@@ -100,34 +97,16 @@ cg_choropleth_render (cairo_t                  *cr,
                       const char               *subtitle,
                       const CgChartInfo        *info)
 {
-  g_autoptr(PangoFontDescription) title_font = NULL;
-  g_autoptr(PangoFontDescription) subtitle_font = NULL;
   g_autoptr(PangoFontDescription) legend_font = NULL;
-  g_autoptr(PangoFontDescription) footnote_font = NULL;
-  g_autofree char *footnote = NULL;
   double s = style->font_scale;
   const CgRect *bar = &layout->legend_bar;
 
   g_return_if_fail (cr != NULL && map != NULL && layout != NULL && style != NULL);
 
-  title_font = _cg_chart_make_font (style, TITLE_SIZE, PANGO_WEIGHT_BOLD);
-  subtitle_font = _cg_chart_make_font (style, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
   legend_font = _cg_chart_make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
-  footnote_font = _cg_chart_make_font (style, FOOTNOTE_SIZE, PANGO_WEIGHT_NORMAL);
 
   cairo_save (cr);
-  cg_chart_set_source_color (cr, &style->background);
-  cairo_paint (cr);
-
-  cg_chart_set_source_color (cr, &style->foreground);
-  _cg_chart_draw_text (cr, title_font, title, layout->title.x, layout->title.y,
-                       layout->title.width, 0, 0);
-  if (subtitle != NULL)
-    {
-      cg_chart_set_source_color (cr, &style->muted);
-      _cg_chart_draw_text (cr, subtitle_font, subtitle, layout->title.x,
-                           layout->title.y + TITLE_SIZE * 1.35 * s, layout->title.width, 0, 0);
-    }
+  _cg_chart_draw_heading (cr, style, &layout->title, title, subtitle);
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -209,13 +188,7 @@ cg_choropleth_render (cairo_t                  *cr,
                        layout->legend_no_data.x + layout->legend_no_data.width + 5 * s,
                        layout->legend_no_data.y + layout->legend_no_data.height / 2, 0, 0, 0.5);
 
-  footnote = cg_chart_dup_footnote (info);
-  cg_chart_set_source_color (cr, &style->muted);
-  {
-    /* Natural Earth asks for no credit, but a figure should say where its shapes come from. */
-    g_autofree char *with_credit = g_strconcat (footnote, " · ", _("Map: Natural Earth"), NULL);
-    _cg_chart_draw_text (cr, footnote_font, with_credit, layout->footnote.x, layout->footnote.y,
-                         layout->footnote.width, 0, 0);
-  }
+  /* Natural Earth asks for no credit, but a figure should say where its shapes come from. */
+  _cg_chart_draw_footnote (cr, style, &layout->footnote, info, _("Map: Natural Earth"));
   cairo_restore (cr);
 }

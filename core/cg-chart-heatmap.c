@@ -20,9 +20,6 @@
 #include "cg-png.h"
 #include "cg-chart-private.h"
 
-#define TITLE_SIZE 17.0
-#define SUBTITLE_SIZE 11.5
-#define FOOTNOTE_SIZE 9.5
 #define LEGEND_SIZE 10.5
 #define MAX_LABEL_SIZE 12.5
 #define MIN_LABEL_SIZE 5.0
@@ -111,8 +108,8 @@ cg_heatmap_layout_new (const CgMatrix     *matrix,
   s = style->font_scale;
   pad = MAX (8.0, MIN (20.0 * s, MIN (width, height) * 0.03));
 
-  title_h = (TITLE_SIZE * 1.35 + SUBTITLE_SIZE * 1.5) * s;
-  footnote_h = FOOTNOTE_SIZE * 1.6 * s;
+  title_h = CG_CHART_HEADING_HEIGHT (s);
+  footnote_h = CG_CHART_FOOTNOTE_SIZE * 1.6 * s;
   layout->title = (CgRect) { pad, pad, width - 2 * pad, title_h };
   layout->footnote = (CgRect) { pad, height - pad - footnote_h, width - 2 * pad, footnote_h };
 
@@ -490,13 +487,9 @@ cg_heatmap_render (cairo_t               *cr,
                    const CgChartStyle    *style,
                    const CgChartInfo     *info)
 {
-  g_autoptr(PangoFontDescription) title_font = NULL;
-  g_autoptr(PangoFontDescription) subtitle_font = NULL;
   g_autoptr(PangoFontDescription) label_font = NULL;
   g_autoptr(PangoFontDescription) value_font = NULL;
-  g_autoptr(PangoFontDescription) footnote_font = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *footnote = NULL;
   const CgRect *cells = &layout->cells;
   double cell = layout->cell_size;
   guint n = layout->n;
@@ -512,9 +505,6 @@ cg_heatmap_render (cairo_t               *cr,
 
   cairo_save (cr);
 
-  title_font = _cg_chart_make_font (style, TITLE_SIZE, PANGO_WEIGHT_BOLD);
-  subtitle_font = _cg_chart_make_font (style, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
-  footnote_font = _cg_chart_make_font (style, FOOTNOTE_SIZE, PANGO_WEIGHT_NORMAL);
   label_font = pango_font_description_from_string (style->font_family);
   pango_font_description_set_absolute_size (label_font, layout->label_font_size * PANGO_SCALE);
   value_font = pango_font_description_copy (label_font);
@@ -522,15 +512,7 @@ cg_heatmap_render (cairo_t               *cr,
                                             MIN (cell * 0.3, 13 * style->font_scale) *
                                             PANGO_SCALE);
 
-  cg_chart_set_source_color (cr, &style->background);
-  cairo_paint (cr);
-
   /* Title and what the colours mean. */
-  cg_chart_set_source_color (cr, &style->foreground);
-  _cg_chart_draw_text (cr, title_font,
-             info != NULL && info->title != NULL ? info->title : _("Divergence of OTT policies"),
-             layout->title.x, layout->title.y, layout->title.width, 0, 0);
-
   not_comparable = cg_matrix_count_not_comparable (matrix);
   if (tree == NULL && not_comparable > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -551,10 +533,10 @@ cg_heatmap_render (cairo_t               *cr,
                                              "ordered by average-linkage clustering",
                                              n),
                                 n);
-  cg_chart_set_source_color (cr, &style->muted);
-  _cg_chart_draw_text (cr, subtitle_font, subtitle, layout->title.x,
-             layout->title.y + TITLE_SIZE * 1.35 * style->font_scale, layout->title.width,
-             0, 0);
+  _cg_chart_draw_heading (cr, style, &layout->title,
+                          info != NULL && info->title != NULL ? info->title
+                                                              : _("Divergence of OTT policies"),
+                          subtitle);
 
   paint_cells (cr, matrix, layout, style);
 
@@ -636,10 +618,7 @@ cg_heatmap_render (cairo_t               *cr,
 
   draw_legend (cr, layout, style);
 
-  footnote = cg_chart_dup_footnote (info);
-  cg_chart_set_source_color (cr, &style->muted);
-  _cg_chart_draw_text (cr, footnote_font, footnote, layout->footnote.x, layout->footnote.y,
-             layout->footnote.width, 0, 0);
+  _cg_chart_draw_footnote (cr, style, &layout->footnote, info, NULL);
 
   cairo_restore (cr);
 }

@@ -20,12 +20,9 @@
 #include "cg-chart-radar.h"
 #include "cg-chart-scatter.h"
 
-#define TITLE_SIZE 17.0
-#define SUBTITLE_SIZE 11.5
 #define AXIS_SIZE 11.5
 #define TICK_SIZE 9.5
 #define LEGEND_SIZE 11.5
-#define FOOTNOTE_SIZE 9.5
 
 /* Axis labels wrap onto two lines rather than squeeze the web. */
 static double
@@ -96,9 +93,9 @@ cg_radar_layout_new (const char * const  *axes,
   legend_font = _cg_chart_make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
 
   layout->title = (CgRect) { pad, pad, width - 2 * pad,
-                             (TITLE_SIZE * 1.35 + SUBTITLE_SIZE * 1.5) * s };
-  layout->footnote = (CgRect) { pad, height - pad - FOOTNOTE_SIZE * 1.6 * s, width - 2 * pad,
-                                FOOTNOTE_SIZE * 1.6 * s };
+                             CG_CHART_HEADING_HEIGHT (s) };
+  layout->footnote = (CgRect) { pad, height - pad - CG_CHART_FOOTNOTE_SIZE * 1.6 * s, width - 2 * pad,
+                                CG_CHART_FOOTNOTE_SIZE * 1.6 * s };
 
   for (guint i = 0; i < layout->n_series; i++)
     {
@@ -219,13 +216,9 @@ cg_radar_render (cairo_t             *cr,
                  const char          *subtitle,
                  const CgChartInfo   *info)
 {
-  g_autoptr(PangoFontDescription) title_font = NULL;
-  g_autoptr(PangoFontDescription) subtitle_font = NULL;
   g_autoptr(PangoFontDescription) axis_font = NULL;
   g_autoptr(PangoFontDescription) tick_font = NULL;
   g_autoptr(PangoFontDescription) legend_font = NULL;
-  g_autoptr(PangoFontDescription) footnote_font = NULL;
-  g_autofree char *footnote = NULL;
   PangoContext *context;
   double s;
   guint n;
@@ -234,26 +227,12 @@ cg_radar_render (cairo_t             *cr,
 
   s = style->font_scale;
   n = layout->n_axes;
-  title_font = _cg_chart_make_font (style, TITLE_SIZE, PANGO_WEIGHT_BOLD);
-  subtitle_font = _cg_chart_make_font (style, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
   axis_font = _cg_chart_make_font (style, AXIS_SIZE, PANGO_WEIGHT_NORMAL);
   tick_font = _cg_chart_make_font (style, TICK_SIZE, PANGO_WEIGHT_NORMAL);
   legend_font = _cg_chart_make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
-  footnote_font = _cg_chart_make_font (style, FOOTNOTE_SIZE, PANGO_WEIGHT_NORMAL);
 
   cairo_save (cr);
-  cg_chart_set_source_color (cr, &style->background);
-  cairo_paint (cr);
-
-  cg_chart_set_source_color (cr, &style->foreground);
-  _cg_chart_draw_text (cr, title_font, title != NULL ? title : _("Restrictiveness by dimension"),
-                       layout->title.x, layout->title.y, layout->title.width, 0, 0);
-  if (subtitle != NULL)
-    {
-      cg_chart_set_source_color (cr, &style->muted);
-      _cg_chart_draw_text (cr, subtitle_font, subtitle, layout->title.x,
-                           layout->title.y + TITLE_SIZE * 1.35 * s, layout->title.width, 0, 0);
-    }
+  _cg_chart_draw_heading (cr, style, &layout->title, title != NULL ? title : _("Restrictiveness by dimension"), subtitle);
 
   if (n >= 2 && layout->radius > 0)
     {
@@ -373,9 +352,6 @@ cg_radar_render (cairo_t             *cr,
                            layout->legend.width - 38 * s, 0, 0.5);
     }
 
-  footnote = cg_chart_dup_footnote (info);
-  cg_chart_set_source_color (cr, &style->muted);
-  _cg_chart_draw_text (cr, footnote_font, footnote, layout->footnote.x, layout->footnote.y,
-                       layout->footnote.width, 0, 0);
+  _cg_chart_draw_footnote (cr, style, &layout->footnote, info, NULL);
   cairo_restore (cr);
 }

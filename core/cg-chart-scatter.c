@@ -20,11 +20,8 @@
 #include "cg-chart-private.h"
 #include "cg-chart-scatter.h"
 
-#define TITLE_SIZE 17.0
-#define SUBTITLE_SIZE 11.5
 #define LABEL_SIZE 10.5
 #define LEGEND_SIZE 11.0
-#define FOOTNOTE_SIZE 9.5
 
 /* Okabe & Ito (2008), “Color Universal Design”. */
 static const guint32 okabe_ito[] = {
@@ -91,9 +88,9 @@ cg_scatter_layout_new (const CgPoint      *points,
   layout->labelled = g_new0 (gboolean, MAX (n_points, 1));
   layout->radius = 4.5 * s;
 
-  layout->title = (CgRect) { pad, pad, width - 2 * pad, (TITLE_SIZE * 1.35 + SUBTITLE_SIZE * 1.5) * s };
-  layout->footnote = (CgRect) { pad, height - pad - FOOTNOTE_SIZE * 1.6 * s, width - 2 * pad,
-                                FOOTNOTE_SIZE * 1.6 * s };
+  layout->title = (CgRect) { pad, pad, width - 2 * pad, CG_CHART_HEADING_HEIGHT (s) };
+  layout->footnote = (CgRect) { pad, height - pad - CG_CHART_FOOTNOTE_SIZE * 1.6 * s, width - 2 * pad,
+                                CG_CHART_FOOTNOTE_SIZE * 1.6 * s };
   if (n_points == 0 || width <= 0 || height <= 0)
     return layout;
 
@@ -224,35 +221,17 @@ cg_scatter_render (cairo_t               *cr,
                    const char            *subtitle,
                    const CgChartInfo     *info)
 {
-  g_autoptr(PangoFontDescription) title_font = NULL;
-  g_autoptr(PangoFontDescription) subtitle_font = NULL;
   g_autoptr(PangoFontDescription) font = NULL;
   g_autoptr(PangoFontDescription) legend_font = NULL;
-  g_autoptr(PangoFontDescription) footnote_font = NULL;
-  g_autofree char *footnote = NULL;
   double s = style->font_scale;
 
   g_return_if_fail (cr != NULL && layout != NULL && style != NULL);
 
-  title_font = _cg_chart_make_font (style, TITLE_SIZE, PANGO_WEIGHT_BOLD);
-  subtitle_font = _cg_chart_make_font (style, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
   font = _cg_chart_make_font (style, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
   legend_font = _cg_chart_make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
-  footnote_font = _cg_chart_make_font (style, FOOTNOTE_SIZE, PANGO_WEIGHT_NORMAL);
 
   cairo_save (cr);
-  cg_chart_set_source_color (cr, &style->background);
-  cairo_paint (cr);
-
-  cg_chart_set_source_color (cr, &style->foreground);
-  _cg_chart_draw_text (cr, title_font, title, layout->title.x, layout->title.y,
-                       layout->title.width, 0, 0);
-  if (subtitle != NULL)
-    {
-      cg_chart_set_source_color (cr, &style->muted);
-      _cg_chart_draw_text (cr, subtitle_font, subtitle, layout->title.x,
-                           layout->title.y + TITLE_SIZE * 1.35 * s, layout->title.width, 0, 0);
-    }
+  _cg_chart_draw_heading (cr, style, &layout->title, title, subtitle);
 
   /* The frame of the map: its axes have no units, only distances matter. */
   cg_chart_set_source_color (cr, &style->not_comparable);
@@ -293,9 +272,6 @@ cg_scatter_render (cairo_t               *cr,
       _cg_chart_draw_text (cr, legend_font, categories[c], layout->legend.x + 16 * s, y, 0, 0, 0);
     }
 
-  footnote = cg_chart_dup_footnote (info);
-  cg_chart_set_source_color (cr, &style->muted);
-  _cg_chart_draw_text (cr, footnote_font, footnote, layout->footnote.x, layout->footnote.y,
-                       layout->footnote.width, 0, 0);
+  _cg_chart_draw_footnote (cr, style, &layout->footnote, info, NULL);
   cairo_restore (cr);
 }

@@ -21,18 +21,9 @@
 #include "cg-chart-scatter.h"
 #include "cg-chart-timeline.h"
 
-#define TITLE_SIZE 17.0
-#define SUBTITLE_SIZE 11.5
 #define LABEL_SIZE 11.0
 #define TICK_SIZE 10.0
 #define LEGEND_SIZE 11.0
-#define FOOTNOTE_SIZE 9.5
-
-static double
-title_height (double s)
-{
-  return (TITLE_SIZE * 1.35 + SUBTITLE_SIZE * 1.5) * s;
-}
 
 static double
 padding (double width,
@@ -121,8 +112,8 @@ cg_timeline_natural_height (guint               n_events,
   double pad = 20.0 * s;
   guint legend_rows = n_categories > 4 ? 2 : 1;
 
-  return pad + title_height (s) + pad + TICK_SIZE * 1.8 * s + MAX (n_events, 1) * LABEL_SIZE * 2.1 * s +
-         pad + legend_rows * LEGEND_SIZE * 1.8 * s + pad * 0.5 + FOOTNOTE_SIZE * 1.6 * s + pad;
+  return pad + CG_CHART_HEADING_HEIGHT (s) + pad + TICK_SIZE * 1.8 * s + MAX (n_events, 1) * LABEL_SIZE * 2.1 * s +
+         pad + legend_rows * LEGEND_SIZE * 1.8 * s + pad * 0.5 + CG_CHART_FOOTNOTE_SIZE * 1.6 * s + pad;
 }
 
 /**
@@ -157,9 +148,9 @@ cg_timeline_layout_new (const CgEvent      *events,
   tick_font = _cg_chart_make_font (style, TICK_SIZE, PANGO_WEIGHT_NORMAL);
   legend_font = _cg_chart_make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
 
-  layout->title = (CgRect) { pad, pad, width - 2 * pad, title_height (s) };
-  layout->footnote = (CgRect) { pad, height - pad - FOOTNOTE_SIZE * 1.6 * s, width - 2 * pad,
-                                FOOTNOTE_SIZE * 1.6 * s };
+  layout->title = (CgRect) { pad, pad, width - 2 * pad, CG_CHART_HEADING_HEIGHT (s) };
+  layout->footnote = (CgRect) { pad, height - pad - CG_CHART_FOOTNOTE_SIZE * 1.6 * s, width - 2 * pad,
+                                CG_CHART_FOOTNOTE_SIZE * 1.6 * s };
 
   present = categories_present (events, n_events, categories);
   legend_rows = flow_legend (context, legend_font, categories, present, pad, width - 2 * pad, s,
@@ -241,13 +232,9 @@ cg_timeline_render (cairo_t                *cr,
                     const char             *subtitle,
                     const CgChartInfo      *info)
 {
-  g_autoptr(PangoFontDescription) title_font = NULL;
-  g_autoptr(PangoFontDescription) subtitle_font = NULL;
   g_autoptr(PangoFontDescription) label_font = NULL;
   g_autoptr(PangoFontDescription) tick_font = NULL;
   g_autoptr(PangoFontDescription) legend_font = NULL;
-  g_autoptr(PangoFontDescription) footnote_font = NULL;
-  g_autofree char *footnote = NULL;
   PangoContext *measure;
   double s;
   const CgRect *plot;
@@ -256,26 +243,12 @@ cg_timeline_render (cairo_t                *cr,
 
   s = style->font_scale;
   plot = &layout->plot;
-  title_font = _cg_chart_make_font (style, TITLE_SIZE, PANGO_WEIGHT_BOLD);
-  subtitle_font = _cg_chart_make_font (style, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
   label_font = _cg_chart_make_font (style, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
   tick_font = _cg_chart_make_font (style, TICK_SIZE, PANGO_WEIGHT_NORMAL);
   legend_font = _cg_chart_make_font (style, LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
-  footnote_font = _cg_chart_make_font (style, FOOTNOTE_SIZE, PANGO_WEIGHT_NORMAL);
 
   cairo_save (cr);
-  cg_chart_set_source_color (cr, &style->background);
-  cairo_paint (cr);
-
-  cg_chart_set_source_color (cr, &style->foreground);
-  _cg_chart_draw_text (cr, title_font, title != NULL ? title : _("Rule changes"),
-                       layout->title.x, layout->title.y, layout->title.width, 0, 0);
-  if (subtitle != NULL)
-    {
-      cg_chart_set_source_color (cr, &style->muted);
-      _cg_chart_draw_text (cr, subtitle_font, subtitle, layout->title.x,
-                           layout->title.y + TITLE_SIZE * 1.35 * s, layout->title.width, 0, 0);
-    }
+  _cg_chart_draw_heading (cr, style, &layout->title, title != NULL ? title : _("Rule changes"), subtitle);
 
   /* Years: a gridline on each 1 January, labelled every year_step. */
   cairo_set_line_width (cr, 1);
@@ -399,9 +372,6 @@ cg_timeline_render (cairo_t                *cr,
       }
   }
 
-  footnote = cg_chart_dup_footnote (info);
-  cg_chart_set_source_color (cr, &style->muted);
-  _cg_chart_draw_text (cr, footnote_font, footnote, layout->footnote.x, layout->footnote.y,
-                       layout->footnote.width, 0, 0);
+  _cg_chart_draw_footnote (cr, style, &layout->footnote, info, NULL);
   cairo_restore (cr);
 }

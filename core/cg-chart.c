@@ -455,3 +455,65 @@ _cg_chart_marker_path (cairo_t *cr,
       cairo_close_path (cr);
     }
 }
+
+/**
+ * _cg_chart_draw_heading:
+ * @rect: where the title goes; the subtitle follows it
+ * @subtitle: (nullable)
+ *
+ * Paints the chart's background, then its title and subtitle.
+ */
+void
+_cg_chart_draw_heading (cairo_t            *cr,
+                        const CgChartStyle *style,
+                        const CgRect       *rect,
+                        const char         *title,
+                        const char         *subtitle)
+{
+  g_autoptr(PangoFontDescription) title_font = NULL;
+
+  cg_chart_set_source_color (cr, &style->background);
+  cairo_paint (cr);
+
+  title_font = _cg_chart_make_font (style, CG_CHART_TITLE_SIZE, PANGO_WEIGHT_BOLD);
+  cg_chart_set_source_color (cr, &style->foreground);
+  _cg_chart_draw_text (cr, title_font, title, rect->x, rect->y, rect->width, 0, 0);
+  if (subtitle != NULL)
+    {
+      g_autoptr(PangoFontDescription) subtitle_font =
+        _cg_chart_make_font (style, CG_CHART_SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
+
+      cg_chart_set_source_color (cr, &style->muted);
+      _cg_chart_draw_text (cr, subtitle_font, subtitle, rect->x,
+                           rect->y + CG_CHART_TITLE_SIZE * 1.35 * style->font_scale, rect->width,
+                           0, 0);
+    }
+}
+
+/**
+ * _cg_chart_draw_footnote:
+ * @credit: (nullable): appended after a “·”, as a data credit
+ *
+ * Draws the line that makes the figure citable (see cg_chart_dup_footnote()).
+ */
+void
+_cg_chart_draw_footnote (cairo_t            *cr,
+                         const CgChartStyle *style,
+                         const CgRect       *rect,
+                         const CgChartInfo  *info,
+                         const char         *credit)
+{
+  g_autoptr(PangoFontDescription) font =
+    _cg_chart_make_font (style, CG_CHART_FOOTNOTE_SIZE, PANGO_WEIGHT_NORMAL);
+  g_autofree char *footnote = cg_chart_dup_footnote (info);
+
+  if (credit != NULL)
+    {
+      char *with_credit = g_strconcat (footnote, " · ", credit, NULL);
+
+      g_free (footnote);
+      footnote = with_credit;
+    }
+  cg_chart_set_source_color (cr, &style->muted);
+  _cg_chart_draw_text (cr, font, footnote, rect->x, rect->y, rect->width, 0, 0);
+}
