@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cg-framework.h"
+
 #ifndef FUZZ_DATA_DIR
 #error "FUZZ_DATA_DIR must name the source tree's data/policies directory"
 #endif
@@ -122,4 +124,21 @@ fuzz_data_path (const char *name)
   if (data_dir != NULL && *data_dir != '\0')
     return g_build_filename (data_dir, "policies", name, NULL);
   return g_build_filename (FUZZ_DATA_DIR, name, NULL);
+}
+
+/* The shipped framework, which the profile and weights targets read against; a fuzzer
+ * that cannot load it has nothing to test and stops. */
+static inline CgFramework *
+fuzz_load_shipped_framework (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fuzz_data_path ("framework.xml");
+  CgFramework *framework = cg_framework_new_from_file (path, &error);
+
+  if (framework == NULL)
+    {
+      fprintf (stderr, "cannot load the framework: %s\n", error->message);
+      abort ();
+    }
+  return framework;
 }

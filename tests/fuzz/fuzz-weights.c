@@ -22,16 +22,8 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *framework_path = fuzz_data_path ("framework.xml");
-
   fuzz_init ();
-  framework = cg_framework_new_from_file (framework_path, &error);
-  if (framework == NULL)
-    {
-      fprintf (stderr, "cannot load the framework: %s\n", error->message);
-      abort ();
-    }
+  framework = fuzz_load_shipped_framework ();
   input_path = fuzz_tmp_path ("weights.csv");
   return 0;
 }
