@@ -26,6 +26,7 @@
 #include "cg-chart-heatmap.h"
 #include "cg-chart-radar.h"
 #include "cg-csv.h"
+#include "cg-itu-regions.h"
 #include "cg-chart-timeline.h"
 #include "cg-country.h"
 #include "cg-divergence.h"
@@ -1039,25 +1040,6 @@ export_chart (char             **outputs,
   return TRUE;
 }
 
-/* ITU regions, in the order of the map's legend. */
-static const char *region_ids[] = { "africa", "americas", "arab-states", "asia-pacific", "cis",
-                                    "europe", NULL };
-
-static const char *
-region_label (guint index)
-{
-  switch (index)
-    {
-    case 0: return _("Africa");
-    case 1: return _("Americas");
-    case 2: return _("Arab States");
-    case 3: return _("Asia and the Pacific");
-    case 4: return _("CIS");
-    case 5: return _("Europe");
-    default: return _("Other");
-    }
-}
-
 static int
 command_chart (int    argc,
                char **argv)
@@ -1211,7 +1193,7 @@ command_chart (int    argc,
       g_autofree CgPoint *points = NULL;
       g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                              g_free);
-      const char *labels[G_N_ELEMENTS (region_ids)];
+      const char *labels[CG_N_ITU_REGIONS + 1];
       g_autofree char *subtitle = NULL;
       ScatterPaint paint;
 
@@ -1234,18 +1216,16 @@ command_chart (int    argc,
             }
         }
 
-      for (guint r = 0; r < G_N_ELEMENTS (region_ids); r++)
-        labels[r] = region_ids[r] != NULL ? region_label (r) : NULL;
+      for (guint r = 0; r < CG_N_ITU_REGIONS; r++)
+        labels[r] = cg_itu_region_label (r);
+      labels[CG_N_ITU_REGIONS] = NULL;
 
       points = g_new0 (CgPoint, mds->n);
       for (guint i = 0; i < mds->n; i++)
         {
           const char *region = g_hash_table_lookup (regions, cg_dataset_get_code (dataset, i));
-          guint category = 6;
+          guint category = cg_itu_region_index (region);
 
-          for (guint r = 0; region_ids[r] != NULL; r++)
-            if (g_strcmp0 (region, region_ids[r]) == 0)
-              category = r;
           points[i] = (CgPoint) { cg_dataset_get_code (dataset, i), mds->coordinates[2 * i],
                                   mds->coordinates[2 * i + 1], category };
         }
@@ -1273,7 +1253,8 @@ command_chart (int    argc,
               g_string_append_c (csv, ',');
               cg_csv_append_number (csv, points[i].y);
               g_string_append_c (csv, ',');
-              cg_csv_append_field (csv, points[i].category < 6 ? region_ids[points[i].category] : "");
+              cg_csv_append_field (csv, points[i].category < CG_N_ITU_REGIONS
+                                         ? cg_itu_region_ids ()[points[i].category] : "");
               g_string_append (csv, "\r\n");
             }
           if (!write_chart_csv (csv_path, csv, force, &error))
@@ -2297,6 +2278,8 @@ command_coverage (int    argc,
       total_known += known;
     }
   {
+    const char * const *region_ids = cg_itu_region_ids ();
+
     g_string_append (out, "\nCountries with a profile by ITU region:");
     for (guint r = 0; region_ids[r] != NULL; r++)
       {

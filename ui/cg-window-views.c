@@ -22,6 +22,7 @@
 #include "cg-chart-scatter.h"
 #include "cg-comparison.h"
 #include "cg-csv.h"
+#include "cg-itu-regions.h"
 #include "cg-member-states.h"
 #include "cg-window-private.h"
 
@@ -252,24 +253,14 @@ compare_events (gconstpointer a,
   return by_date != 0 ? by_date : (int) x->category - (int) y->category;
 }
 
-static const char *region_ids[] = { "africa", "americas", "arab-states", "asia-pacific", "cis",
-                                    "europe", NULL };
-
+/* The policy map's legend: the ITU regions, translated. */
 static const char * const *
 region_labels (void)
 {
-  static const char *labels[7];
+  static const char *labels[CG_N_ITU_REGIONS + 1];
 
-  if (labels[0] == NULL)
-    {
-      labels[0] = _("Africa");
-      labels[1] = _("Americas");
-      labels[2] = _("Arab States");
-      labels[3] = _("Asia and the Pacific");
-      labels[4] = _("CIS");
-      labels[5] = _("Europe");
-      labels[6] = NULL;
-    }
+  for (guint r = 0; r < CG_N_ITU_REGIONS; r++)
+    labels[r] = cg_itu_region_label (r);
   return labels;
 }
 
@@ -307,7 +298,8 @@ scatter_data (GString  *csv,
       g_string_append_c (csv, ',');
       cg_csv_append_number (csv, point->y);
       g_string_append_c (csv, ',');
-      cg_csv_append_field (csv, point->category < 6 ? region_ids[point->category] : NULL);
+      cg_csv_append_field (csv, point->category < CG_N_ITU_REGIONS
+                                ? cg_itu_region_ids ()[point->category] : NULL);
       g_string_append (csv, "\r\n");
     }
 }
@@ -622,13 +614,9 @@ _cg_window_update_map (CgWindow *self)
   for (guint i = 0; i < mds->n; i++)
     {
       char *code = g_strdup (cg_matrix_get_code (matrix, i));
-      const char *region = g_hash_table_lookup (self->regions, code);
-      guint category = 6;
+      guint category = cg_itu_region_index (g_hash_table_lookup (self->regions, code));
       CgPoint point;
 
-      for (guint r = 0; region_ids[r] != NULL; r++)
-        if (g_strcmp0 (region, region_ids[r]) == 0)
-          category = r;
       g_ptr_array_add (chart->strings, code);
       point = (CgPoint) { code, mds->coordinates[2 * i], mds->coordinates[2 * i + 1], category };
       g_array_append_val (chart->points, point);

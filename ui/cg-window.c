@@ -17,6 +17,7 @@
 #include "cg-chart-theme.h"
 #include "cg-country.h"
 #include "cg-heatmap-view.h"
+#include "cg-itu-regions.h"
 #include "cg-matrix-csv.h"
 #include "cg-store.h"
 #include "cg-window.h"
@@ -209,12 +210,12 @@ country_matches (gpointer item,
   g_autofree char *code = NULL;
 
   {
+    /* The first entry is All Regions; then the ITU regions in their order. */
     guint region = gtk_drop_down_get_selected (self->region_dropdown);
-    static const char *ids[] = { NULL, "africa", "americas", "arab-states", "asia-pacific",
-                                 "cis", "europe" };
 
-    if (region > 0 && region < G_N_ELEMENTS (ids) &&
-        g_strcmp0 (cg_country_get_region (CG_COUNTRY (item)), ids[region]) != 0)
+    if (region > 0 && region <= CG_N_ITU_REGIONS &&
+        g_strcmp0 (cg_country_get_region (CG_COUNTRY (item)),
+                   cg_itu_region_ids ()[region - 1]) != 0)
       return FALSE;
   }
 
@@ -396,14 +397,11 @@ show_loaded (CgWindow   *self,
   g_autoptr(GtkNoSelection) selection = NULL;
   g_auto(GStrv) saved = NULL;
   CgFramework *framework = cg_dataset_get_framework (result->dataset);
-  static const char *region_labels[] = {
-    N_("All Regions"), N_("Africa"), N_("Americas"), N_("Arab States"),
-    N_("Asia and the Pacific"), N_("CIS"), N_("Europe"), NULL,
-  };
   g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
 
-  for (guint i = 0; region_labels[i] != NULL; i++)
-    gtk_string_list_append (regions, _(region_labels[i]));
+  gtk_string_list_append (regions, _("All Regions"));
+  for (guint r = 0; r < CG_N_ITU_REGIONS; r++)
+    gtk_string_list_append (regions, cg_itu_region_label (r));
   gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (regions));
 
   self->store = g_object_ref (result->store);
