@@ -1244,19 +1244,7 @@ command_chart (int    argc,
         return input_error (error);
       if (csv_path != NULL)
         {
-          g_string_append (csv, "code,x,y,region\r\n");
-          for (guint i = 0; i < mds->n; i++)
-            {
-              cg_csv_append_field (csv, points[i].label);
-              g_string_append_c (csv, ',');
-              cg_csv_append_number (csv, points[i].x);
-              g_string_append_c (csv, ',');
-              cg_csv_append_number (csv, points[i].y);
-              g_string_append_c (csv, ',');
-              cg_csv_append_field (csv, points[i].category < CG_N_ITU_REGIONS
-                                         ? cg_itu_region_ids ()[points[i].category] : "");
-              g_string_append (csv, "\r\n");
-            }
+          cg_scatter_append_csv (csv, points, mds->n, cg_itu_region_ids ());
           if (!write_chart_csv (csv_path, csv, force, &error))
             return input_error (error);
         }

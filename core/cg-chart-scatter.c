@@ -19,6 +19,7 @@
 
 #include "cg-chart-private.h"
 #include "cg-chart-scatter.h"
+#include "cg-csv.h"
 
 #define LABEL_SIZE 10.5
 #define LEGEND_SIZE 11.0
@@ -274,4 +275,34 @@ cg_scatter_render (cairo_t               *cr,
 
   _cg_chart_draw_footnote (cr, style, &layout->footnote, info, NULL);
   cairo_restore (cr);
+}
+
+/**
+ * cg_scatter_append_csv:
+ * @category_ids: (array zero-terminated=1): an id for each category, for the
+ *   “region” column; a point past them gets an empty one
+ *
+ * Appends the map's data: each point's label, coordinates and category.
+ */
+void
+cg_scatter_append_csv (GString            *csv,
+                       const CgPoint      *points,
+                       guint               n_points,
+                       const char * const *category_ids)
+{
+  guint n_ids = category_ids != NULL ? g_strv_length ((char **) category_ids) : 0;
+
+  cg_csv_append_row (csv, "code", "x", "y", "region", NULL);
+  for (guint i = 0; i < n_points; i++)
+    {
+      cg_csv_append_field (csv, points[i].label);
+      g_string_append_c (csv, ',');
+      cg_csv_append_number (csv, points[i].x);
+      g_string_append_c (csv, ',');
+      cg_csv_append_number (csv, points[i].y);
+      g_string_append_c (csv, ',');
+      cg_csv_append_field (csv, points[i].category < n_ids ? category_ids[points[i].category]
+                                                         : NULL);
+      g_string_append (csv, "\r\n");
+    }
 }

@@ -52,6 +52,11 @@ void             cg_scatter_render          (cairo_t                *cr,
                                              const char             *subtitle,
                                              const CgChartInfo      *info);
 
+void             cg_scatter_append_csv      (GString                *csv,
+                                             const CgPoint          *points,
+                                             guint                   n_points,
+                                             const char * const     *category_ids);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgScatterLayout, cg_scatter_layout_free)
 
 G_END_DECLS

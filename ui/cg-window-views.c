@@ -287,21 +287,8 @@ scatter_data (GString  *csv,
 {
   ScatterChart *chart = user_data;
 
-  cg_csv_append_row (csv, "code", "x", "y", "region", NULL);
-  for (guint i = 0; i < chart->points->len; i++)
-    {
-      CgPoint *point = &g_array_index (chart->points, CgPoint, i);
-
-      cg_csv_append_field (csv, point->label);
-      g_string_append_c (csv, ',');
-      cg_csv_append_number (csv, point->x);
-      g_string_append_c (csv, ',');
-      cg_csv_append_number (csv, point->y);
-      g_string_append_c (csv, ',');
-      cg_csv_append_field (csv, point->category < CG_N_ITU_REGIONS
-                                ? cg_itu_region_ids ()[point->category] : NULL);
-      g_string_append (csv, "\r\n");
-    }
+  cg_scatter_append_csv (csv, (CgPoint *) chart->points->data, chart->points->len,
+                         cg_itu_region_ids ());
 }
 
 static char *
